@@ -40,9 +40,7 @@ def ups_check_digit(body: str) -> int:
     Characters in odd positions (1st, 3rd, …) count once, those in even positions
     twice; the check digit tops the sum up to a multiple of ten.
     """
-    total = sum(
-        _ups_value(char) * (2 if index % 2 else 1) for index, char in enumerate(body)
-    )
+    total = sum(_ups_value(char) * (2 if index % 2 else 1) for index, char in enumerate(body))
     return (10 - total % 10) % 10
 
 
@@ -56,7 +54,7 @@ def s10_check_digit(serial: str) -> int:
 
     S10 maps the two results that are not single digits: 10 becomes 0 and 11 becomes 5.
     """
-    remainder = 11 - sum(int(d) * w for d, w in zip(serial, _S10_WEIGHTS)) % 11
+    remainder = 11 - sum(int(d) * w for d, w in zip(serial, _S10_WEIGHTS, strict=False)) % 11
     return {10: 0, 11: 5}.get(remainder, remainder)
 
 
@@ -72,8 +70,6 @@ def s10_format(country_code: str) -> TrackingNumberFormat:
     `…GB` to Royal Mail and `…TR` to PTT without the formats overlapping.
     """
     if not re.fullmatch(r"[A-Z]{2}", country_code):
-        raise ValueError(
-            f"S10 country code must be two capital letters: {country_code!r}"
-        )
+        raise ValueError(f"S10 country code must be two capital letters: {country_code!r}")
     pattern = re.compile(rf"[A-Z]{{2}}[0-9]{{9}}{country_code}")
     return TrackingNumberFormat(pattern=pattern, check=s10_check_digit_ok)

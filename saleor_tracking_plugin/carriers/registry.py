@@ -45,9 +45,7 @@ def alias_key(value: str) -> str:
     # Drop every accent (Turkish ç/ş/ü…, but also é, ä…) so names typed without
     # them still match.
     text = "".join(
-        char
-        for char in unicodedata.normalize("NFKD", text)
-        if not unicodedata.combining(char)
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
     )
     return _SEPARATORS.sub("", text)
 
@@ -70,15 +68,11 @@ def _index(carriers: list[Carrier]) -> dict[str, Carrier]:
             key = alias_key(name)
             owner = index.setdefault(key, carrier)
             if owner.code != carrier.code:
-                raise ValueError(
-                    f"{name!r} names both {owner.code!r} and {carrier.code!r}"
-                )
+                raise ValueError(f"{name!r} names both {owner.code!r} and {carrier.code!r}")
     return index
 
 
-CARRIERS: dict[str, Carrier] = {
-    carrier.code: carrier for carrier in map(_load, _CARRIER_FOLDERS)
-}
+CARRIERS: dict[str, Carrier] = {carrier.code: carrier for carrier in map(_load, _CARRIER_FOLDERS)}
 _BY_NAME = _index(list(CARRIERS.values()))
 
 

@@ -7,9 +7,7 @@ from saleor_tracking_plugin.carriers.formats import s10_format
 CARRIER = Carrier(
     code="royal_mail",
     name="Royal Mail",
-    tracking_url_template=(
-        "https://www.royalmail.com/track-your-item#/tracking-results/{number}"
-    ),
+    tracking_url_template=("https://www.royalmail.com/track-your-item#/tracking-results/{number}"),
     country="GB",
     aliases=("royalmail",),
     formats=(s10_format("GB"),),

@@ -6,9 +6,7 @@ from saleor_tracking_plugin.carriers.base import Carrier
 CARRIER = Carrier(
     code="surat",
     name="Sürat Kargo",
-    tracking_url_template=(
-        "https://www.suratkargo.com.tr/KargoTakip/?kargotakipno={number}"
-    ),
+    tracking_url_template=("https://www.suratkargo.com.tr/KargoTakip/?kargotakipno={number}"),
     country="TR",
     aliases=("sürat", "surat kargo"),
 )

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class TrackingPluginConfig(AppConfig):
+    name = "saleor_tracking_plugin"
+    label = "saleor_tracking_plugin"
+    verbose_name = "Saleor post-purchase tracking"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Celery discovers only `<app>.tasks`; this module imports every domain's tasks.
+        from . import tasks  # noqa: F401

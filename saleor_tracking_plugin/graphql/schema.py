@@ -1,0 +1,16 @@
+"""The plugin's GraphQL schema: each capability contributes its queries and mutations."""
+
+import graphene
+
+from .tracking import TrackingMutations, TrackingQueries
+
+
+class Query(TrackingQueries, graphene.ObjectType):
+    pass
+
+
+class Mutation(TrackingMutations, graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

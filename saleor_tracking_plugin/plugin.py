@@ -1,0 +1,115 @@
+"""The Saleor plugin: a switchboard from Saleor's hooks to the plugin's own work.
+
+Each hook guards, schedules the work for after Saleor's commit, and returns Saleor's value.
+Nothing here raises into Saleor: a failure is logged and the reconciliation task catches up.
+"""
+
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpResponse
+from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
+
+from . import PLUGIN_ID
+from .config import all_fields
+
+logger = logging.getLogger(__name__)
+
+
+def _never_raises(hook: Callable) -> Callable:
+    """Log instead of raising: the plugin must never break a Saleor mutation."""
+
+    @functools.wraps(hook)
+    def wrapper(self: "TrackingPlugin", *args: Any, previous_value: Any = None, **kwargs: Any):
+        if not self.active:
+            return previous_value
+        try:
+            hook(self, *args, **kwargs)
+        except Exception:
+            logger.exception("saleor-tracking-plugin: %s hook failed", hook.__name__)
+        return previous_value
+
+    return wrapper
+
+
+def _after_commit(task: Any, *args: Any) -> None:
+    """Enqueue a task once Saleor's transaction is committed; log if enqueueing fails."""
+
+    def enqueue() -> None:
+        try:
+            task.delay(*args)
+        except Exception:
+            logger.exception("saleor-tracking-plugin: could not run %s%r", task.name, args)
+
+    transaction.on_commit(enqueue)
+
+
+class TrackingPlugin(BasePlugin):
+    PLUGIN_ID = PLUGIN_ID
+    PLUGIN_NAME = "Post-purchase tracking"
+    PLUGIN_DESCRIPTION = (
+        "Carrier tracking with normalized statuses, event history and delivery estimates; "
+        "a GraphQL API for storefronts and staff."
+    )
+    CONFIGURATION_PER_CHANNEL = False
+    DEFAULT_ACTIVE = True
+    DEFAULT_CONFIGURATION = [{"name": field.name, "value": field.default} for field in all_fields()]
+    CONFIG_STRUCTURE = {
+        field.name: {
+            "type": getattr(ConfigurationTypeField, field.type.upper(), field.type),
+            "help_text": field.help_text,
+            "label": field.label,
+        }
+        for field in all_fields()
+    }
+
+    @_never_raises
+    def fulfillment_created(self, fulfillment, *args, **kwargs):
+        from .tracking.tasks import sync_fulfillment_shipment_task
+
+        if fulfillment.tracking_number:
+            _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+
+    @_never_raises
+    def fulfillment_approved(self, fulfillment, *args, **kwargs):
+        from .tracking.tasks import sync_fulfillment_shipment_task
+
+        if fulfillment.tracking_number:
+            _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+
+    @_never_raises
+    def tracking_number_updated(self, fulfillment, *args, **kwargs):
+        from .tracking.tasks import sync_fulfillment_shipment_task
+
+        _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+
+    @_never_raises
+    def fulfillment_metadata_updated(self, fulfillment, *args, **kwargs):
+        # Staff may name the carrier in the fulfillment's metadata.
+        from .tracking.tasks import sync_fulfillment_shipment_task
+
+        if fulfillment.tracking_number:
+            _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+
+    @_never_raises
+    def fulfillment_canceled(self, fulfillment, *args, **kwargs):
+        from .tracking.tasks import cancel_fulfillment_shipment_task
+
+        _after_commit(cancel_fulfillment_shipment_task, fulfillment.pk)
+
+    @_never_raises
+    def order_cancelled(self, order, *args, **kwargs):
+        from .tracking.tasks import cancel_order_shipments_task
+
+        _after_commit(cancel_order_shipments_task, str(order.pk))
+
+    def webhook(self, request, path: str, previous_value: Any) -> HttpResponse:
+        """Serve the plugin's own endpoints under /plugins/global/<PLUGIN_ID>/."""
+        if not self.active:
+            return previous_value
+        from .web.routes import dispatch
+
+        return dispatch(request, path)

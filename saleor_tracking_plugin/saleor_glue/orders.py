@@ -1,0 +1,53 @@
+"""Everything the plugin writes into Saleor's orders: timeline events and public metadata.
+
+Kept in one module so that a difference between Saleor versions is absorbed here.
+"""
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from saleor.order.events import external_notification_event
+from saleor.order.models import Order
+
+if TYPE_CHECKING:
+    from saleor.account.models import User
+    from saleor.app.models import App
+
+METADATA_PREFIX = "tracking."
+
+
+def add_timeline_event(
+    order: Order,
+    message: str,
+    parameters: dict[str, Any] | None = None,
+    user: "User | None" = None,
+    app: "App | None" = None,
+) -> None:
+    """Tell the story on the order's timeline in the Saleor dashboard."""
+    external_notification_event(
+        order=order, user=user, app=app, message=message, parameters=parameters or {}
+    )
+
+
+def replace_public_metadata(order_id: Any, values: dict[str, str]) -> None:
+    """Set the plugin's keys in the order's public metadata, leaving every other key alone.
+
+    The order row is locked so a concurrent metadata write from Saleor is not lost.
+    """
+    with transaction.atomic():
+        order = Order.objects.select_for_update().only("pk", "metadata").get(pk=order_id)
+        metadata = {
+            key: value
+            for key, value in (order.metadata or {}).items()
+            if not key.startswith(METADATA_PREFIX)
+        }
+        metadata.update({f"{METADATA_PREFIX}{key}": value for key, value in values.items()})
+        if metadata != order.metadata:
+            order.metadata = metadata
+            order.save(update_fields=["metadata"])
+
+
+def json_value(value: Any) -> str:
+    """Saleor's metadata holds strings: structured values are stored as compact JSON."""
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)

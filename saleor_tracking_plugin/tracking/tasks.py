@@ -1,0 +1,56 @@
+"""Celery tasks of tracking, on Saleor's own Celery app."""
+
+from datetime import timedelta
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from saleor.celeryconf import app
+from saleor.core.db.connection import allow_writer
+from saleor.order import FulfillmentStatus
+from saleor.order.models import Fulfillment
+
+from . import actions
+from .models import Shipment
+
+
+@app.task
+@allow_writer()
+def sync_fulfillment_shipment_task(fulfillment_id: int) -> None:
+    """Create or update the shipment of a fulfillment after Saleor committed it."""
+    actions.sync_shipment_for_fulfillment(fulfillment_id)
+
+
+@app.task
+@allow_writer()
+def cancel_fulfillment_shipment_task(fulfillment_id: int) -> None:
+    """Stop tracking a cancelled fulfillment."""
+    actions.cancel_shipment_for_fulfillment(fulfillment_id)
+
+
+@app.task
+@allow_writer()
+def cancel_order_shipments_task(order_id: str) -> None:
+    """Stop tracking every parcel of a cancelled order."""
+    actions.cancel_order_shipments(order_id)
+
+
+@app.task
+@allow_writer()
+def reconcile_shipments_task(days: int = 30) -> int:
+    """Catch fulfillments whose hook work was lost (broker down, worker crash).
+
+    Returns how many fulfillments were brought under tracking.
+    """
+    since = timezone.now() - timedelta(days=days)
+    missing = (
+        Fulfillment.objects.filter(created_at__gte=since)
+        .exclude(tracking_number="")
+        .exclude(status=FulfillmentStatus.CANCELED)
+        .filter(~Exists(Shipment.objects.filter(fulfillment_id=OuterRef("pk"))))
+        .values_list("pk", flat=True)
+    )
+    count = 0
+    for fulfillment_id in missing.iterator():
+        if actions.sync_shipment_for_fulfillment(fulfillment_id):
+            count += 1
+    return count

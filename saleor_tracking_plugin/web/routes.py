@@ -1,0 +1,23 @@
+"""The plugin's URLs under /plugins/global/<PLUGIN_ID>/: one table, one line per endpoint."""
+
+import re
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from ..graphql.view import graphql_view
+
+View = Callable[..., HttpResponse]
+
+ROUTES: list[tuple[re.Pattern[str], View]] = [
+    (re.compile(r"^/?graphql/?$"), graphql_view),
+]
+
+
+def dispatch(request: HttpRequest, path: str | None) -> HttpResponse:
+    """Route a request that Saleor handed to the plugin's webhook hook."""
+    for pattern, view in ROUTES:
+        match = pattern.match(path or "")
+        if match:
+            return view(request, **match.groupdict())
+    return JsonResponse({"error": "Not found."}, status=404)

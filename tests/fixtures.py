@@ -1,0 +1,57 @@
+"""Fixtures of the plugin's tests, on top of Saleor's own."""
+
+import json
+
+import pytest
+from saleor.graphql.tests.fixtures import ApiClient
+
+from saleor_tracking_plugin import PLUGIN_ID
+
+TRACKING_API_PATH = f"/plugins/global/{PLUGIN_ID}/graphql/"
+
+
+def tracking_content(response) -> dict:
+    """The JSON body of a response from the plugin's GraphQL endpoint."""
+    assert response.status_code == 200, response.content
+    return json.loads(response.content)
+
+
+@pytest.fixture
+def guest_tracking_client():
+    return ApiClient(api_path=TRACKING_API_PATH)
+
+
+@pytest.fixture
+def customer_tracking_client(customer_user):
+    return ApiClient(user=customer_user, api_path=TRACKING_API_PATH)
+
+
+@pytest.fixture
+def other_customer_tracking_client(customer_user2):
+    return ApiClient(user=customer_user2, api_path=TRACKING_API_PATH)
+
+
+@pytest.fixture
+def staff_tracking_client(staff_user, permission_group_manage_orders):
+    permission_group_manage_orders.user_set.add(staff_user)
+    return ApiClient(user=staff_user, api_path=TRACKING_API_PATH)
+
+
+@pytest.fixture
+def staff_without_orders_tracking_client(staff_user):
+    return ApiClient(user=staff_user, api_path=TRACKING_API_PATH)
+
+
+@pytest.fixture
+def app_tracking_client(app, permission_manage_orders):
+    app.permissions.add(permission_manage_orders)
+    return ApiClient(app=app, api_path=TRACKING_API_PATH)
+
+
+@pytest.fixture
+def customer_order(order_with_lines, customer_user):
+    """An order of `customer_user`, paid and ready to fulfil."""
+    order_with_lines.user = customer_user
+    order_with_lines.user_email = customer_user.email
+    order_with_lines.save(update_fields=["user", "user_email"])
+    return order_with_lines
