@@ -48,11 +48,24 @@ class ConfigField:
         return raw
 
 
+GENERAL_FIELDS = [
+    ConfigField(
+        name="local_timezone",
+        default="Europe/Istanbul",
+        label="Shop time zone",
+        help_text=(
+            "IANA time zone for times shown to shoppers and for business days and quiet "
+            "hours, e.g. Europe/Istanbul."
+        ),
+    ),
+]
+
+
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them."""
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
-    return [*TRACKING_FIELDS]
+    return [*GENERAL_FIELDS, *TRACKING_FIELDS]
 
 
 class Settings:

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ..graphql.view import graphql_view
+from ..pages.tracking_page import tracking_page
 
 View = Callable[..., HttpResponse]
 
 ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?graphql/?$"), graphql_view),
+    (re.compile(r"^/?pages/track/?$"), tracking_page),
 ]
 
 
