@@ -10,3 +10,4 @@ class TrackingPluginConfig(AppConfig):
     def ready(self) -> None:
         # Celery discovers only `<app>.tasks`; this module imports every domain's tasks.
         from . import tasks  # noqa: F401
+        from .delays import receivers  # noqa: F401
