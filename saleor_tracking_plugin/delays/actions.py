@@ -13,10 +13,21 @@ from ..config import Settings, load_settings
 from ..pages.rendering import shop_timezone
 from ..saleor_glue import cancellations, refunds
 from ..saleor_glue.orders import add_timeline_event
+from . import selection
 from .business_days import turkish_holidays
 from .facts import is_delivered, order_facts
-from .models import CallOutcome, DelayCall, DelayRefund, OrderDelay, OrderDelayCause, RefundStatus
+from .models import (
+    CallOutcome,
+    DelayBroadcast,
+    DelayBroadcastRecipient,
+    DelayCall,
+    DelayRefund,
+    OrderDelay,
+    OrderDelayCause,
+    RefundStatus,
+)
 from .rules import DelayChoice, DelayPolicy, detect_delays, offered_choices
+from .selection import BroadcastFilter
 
 if TYPE_CHECKING:
     from saleor.account.models import User
@@ -245,3 +256,49 @@ def log_call(
             app=app,
         )
     return call
+
+
+MAX_BROADCAST_LENGTH = 1000
+
+
+def create_broadcast(
+    criteria: BroadcastFilter,
+    message: str,
+    user: "User | None" = None,
+    app: "App | None" = None,
+) -> DelayBroadcast:
+    """Freeze a crisis message and who it goes to (each affected customer once); not sent yet.
+
+    Raises DelayActionError for an empty message, no criteria, or nobody affected.
+    """
+    message = message.strip()
+    if not message:
+        raise DelayActionError("REQUIRED", "Write the message to send.")
+    if len(message) > MAX_BROADCAST_LENGTH:
+        raise DelayActionError(
+            "INVALID", f"The message is longer than {MAX_BROADCAST_LENGTH} characters."
+        )
+    if criteria.is_empty():
+        raise DelayActionError("REQUIRED", "Pick the affected parcels: carrier, region or dates.")
+    chosen = selection.recipients(criteria)
+    if not chosen:
+        raise DelayActionError("NO_RECIPIENTS", "No parcel on its way matches these criteria.")
+    with transaction.atomic():
+        broadcast = DelayBroadcast.objects.create(
+            message=message,
+            carrier_codes=list(criteria.carrier_codes),
+            country=criteria.country.upper(),
+            country_area=criteria.country_area.strip(),
+            city=criteria.city.strip(),
+            shipped_from=criteria.shipped_from,
+            shipped_to=criteria.shipped_to,
+            created_by_user=user,
+            created_by_app=app,
+        )
+        DelayBroadcastRecipient.objects.bulk_create(
+            DelayBroadcastRecipient(
+                broadcast=broadcast, order_id=recipient.shipment.order_id, email=recipient.email
+            )
+            for recipient in chosen
+        )
+    return broadcast

@@ -27,11 +27,11 @@ CHOICE_LABELS = {
 }
 
 
-def cause_explanation(cause: DelayCause) -> Promise:
+def cause_explanation(cause: DelayCause | str) -> Promise:
     """The cause in plain words, rendered in the language active at render time."""
     return CAUSE_EXPLANATIONS[DelayCause(cause)]
 
 
-def choice_label(choice: DelayChoice) -> Promise:
+def choice_label(choice: DelayChoice | str) -> Promise:
     """The choice as the customer reads it on the page."""
     return CHOICE_LABELS[DelayChoice(choice)]

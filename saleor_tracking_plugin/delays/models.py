@@ -138,17 +138,19 @@ class DelayBroadcast(models.Model):
 
 
 class DelayBroadcastRecipient(models.Model):
-    """An order a broadcast goes to, frozen when the broadcast is created: once per order."""
+    """A customer a broadcast goes to, frozen when the broadcast is created: once per
+    customer (email), about their latest affected order."""
 
     broadcast = models.ForeignKey(
         DelayBroadcast, related_name="recipients", on_delete=models.CASCADE
     )
     order = models.ForeignKey("order.Order", related_name="+", on_delete=models.CASCADE)
+    email = models.CharField(max_length=254)
 
     class Meta:
         ordering = ("pk",)
         constraints = [
             models.UniqueConstraint(
-                fields=["broadcast", "order"], name="stp_broadcast_recipient_once"
+                fields=["broadcast", "email"], name="stp_broadcast_recipient_once"
             )
         ]

@@ -247,6 +247,7 @@ class Migration(migrations.Migration):
                         auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
                     ),
                 ),
+                ("email", models.CharField(max_length=254)),
                 (
                     "broadcast",
                     models.ForeignKey(
@@ -268,7 +269,7 @@ class Migration(migrations.Migration):
                 "ordering": ("pk",),
                 "constraints": [
                     models.UniqueConstraint(
-                        fields=("broadcast", "order"), name="stp_broadcast_recipient_once"
+                        fields=("broadcast", "email"), name="stp_broadcast_recipient_once"
                     )
                 ],
             },

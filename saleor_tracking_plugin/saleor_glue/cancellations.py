@@ -8,6 +8,7 @@ from saleor.giftcard.utils import deactivate_order_gift_cards
 from saleor.order.actions import cancel_order
 from saleor.order.models import Order
 from saleor.plugins.manager import get_plugins_manager
+from saleor.site.models import SiteSettings
 
 if TYPE_CHECKING:
     from saleor.account.models import User
@@ -28,8 +29,10 @@ def cancel_unshipped_order(
     if not can_cancel(order):
         return False
     manager = get_plugins_manager(allow_replica=False)
-    site = Site.objects.get_current()
+    site_settings = SiteSettings.objects.get(site=Site.objects.get_current())
     with transaction.atomic():
-        cancel_order(order=order, user=user, app=app, manager=manager, site_settings=site.settings)
+        cancel_order(
+            order=order, user=user, app=app, manager=manager, site_settings=site_settings
+        )
         deactivate_order_gift_cards(order.id, user, app)
     return True
