@@ -8,7 +8,10 @@ from ..config import load_settings
 from . import actions
 from .catalog import Category, Channel
 from .channels.base import SendError, SendResult
+from .channels.crm_webhook import send_crm_webhook
 from .channels.email import send_email
+from .channels.sms import send_sms
+from .channels.whatsapp import send_whatsapp
 from .consent import is_allowed
 from .models import OutboxMessage
 from .retry_policy import MAX_ATTEMPTS, should_retry
@@ -20,7 +23,12 @@ Sender = Callable[[OutboxMessage, Any], SendResult]
 
 def senders() -> dict[Channel, Sender]:
     """The sender of each channel."""
-    return {Channel.EMAIL: send_email}
+    return {
+        Channel.EMAIL: send_email,
+        Channel.SMS: send_sms,
+        Channel.WHATSAPP: send_whatsapp,
+        Channel.WEBHOOK: send_crm_webhook,
+    }
 
 
 def deliver(message_id: int) -> str:

@@ -6,7 +6,7 @@ from saleor.account.models import Address
 from ..helpers import configure_plugin
 
 TR_PHONE = "+905321234567"
-EN_PHONE = "+447700900123"
+EN_PHONE = "+447911123456"
 
 
 @pytest.fixture
