@@ -11,3 +11,6 @@ class TrackingPluginConfig(AppConfig):
         # Celery discovers only `<app>.tasks`; this module imports every domain's tasks.
         from . import tasks  # noqa: F401
         from .delays import receivers  # noqa: F401
+
+        # Shipping milestones listen to tracking's signals.
+        from .notifications import milestones  # noqa: F401

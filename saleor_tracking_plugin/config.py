@@ -64,9 +64,10 @@ GENERAL_FIELDS = [
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them."""
     from .delays.config import FIELDS as DELAY_FIELDS
+    from .notifications.config import fields as notification_fields
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
-    return [*GENERAL_FIELDS, *TRACKING_FIELDS, *DELAY_FIELDS]
+    return [*GENERAL_FIELDS, *TRACKING_FIELDS, *notification_fields(), *DELAY_FIELDS]
 
 
 class Settings:

@@ -8,15 +8,18 @@ from .delays.models import (
     OrderDelay,
     OrderDelayCause,
 )
+from .notifications.models import ContactPreference, OutboxMessage
 from .tracking.models import Shipment, ShipmentEvent
 
 __all__ = [
+    "ContactPreference",
     "DelayBroadcast",
     "DelayBroadcastRecipient",
     "DelayCall",
     "DelayRefund",
     "OrderDelay",
     "OrderDelayCause",
+    "OutboxMessage",
     "Shipment",
     "ShipmentEvent",
 ]
