@@ -10,10 +10,13 @@ from saleor.order import OrderStatus
 from saleor.order.models import Order
 
 from ..config import Settings, load_settings
+from ..notifications.milestones import MILESTONE_OF_STATUS
 from ..pages.rendering import shop_timezone
 from ..saleor_glue import cancellations, refunds
 from ..saleor_glue.orders import add_timeline_event
-from . import selection
+from ..tracking.models import Shipment
+from ..tracking.statuses import ShipmentStatus
+from . import announcements, selection
 from .business_days import turkish_holidays
 from .facts import is_delivered, order_facts
 from .models import (
@@ -110,7 +113,41 @@ def detect_order_delays(
                 f"{cause.days_late} business days late",
                 {"delay_id": delay.pk, "cause": cause.cause, "days_late": cause.days_late},
             )
+        if new_causes:
+            announcements.announce_delay(delay, new_causes)
     return new_causes
+
+
+def follow_shipment_change(
+    order_id: Any,
+    shipment_id: int,
+    status: ShipmentStatus,
+    occurred_at: datetime | None,
+    settings: Settings | None = None,
+) -> None:
+    """After a parcel's status changed: look for new causes, keep a consenting customer
+    informed until delivery, and close the delay once the order is delivered."""
+    settings = settings or load_settings()
+    if settings.delay_detection_enabled:
+        detect_order_delays(order_id, settings=settings)
+    with transaction.atomic():
+        delay = (
+            OrderDelay.objects.select_for_update()
+            .select_related("order")
+            .filter(order_id=order_id, resolved_at__isnull=True)
+            .first()
+        )
+        shipment = Shipment.objects.filter(pk=shipment_id, status=status).first()
+        # Milestones (out for delivery, delivered, problems) are announced to everyone anyway.
+        if (
+            delay is not None
+            and shipment is not None
+            and delay.updates_consent
+            and delay.choice in (DelayChoice.WAIT, DelayChoice.CHASE)
+            and status not in MILESTONE_OF_STATUS
+        ):
+            announcements.announce_progress(delay, shipment, status, occurred_at)
+    resolve_if_over(order_id)
 
 
 def resolve_if_over(order_id: Any) -> bool:
@@ -302,3 +339,19 @@ def create_broadcast(
             for recipient in chosen
         )
     return broadcast
+
+
+def send_broadcast(broadcast_id: int) -> int:
+    """Send a prepared broadcast to each of its customers, once; returns how many customers
+    got a message queued. Raises DelayActionError when it was already sent."""
+    with transaction.atomic():
+        broadcast = DelayBroadcast.objects.select_for_update().get(pk=broadcast_id)
+        if broadcast.sent_at:
+            raise DelayActionError("ALREADY_SENT", "This broadcast has already been sent.")
+        reached = 0
+        for recipient in broadcast.recipients.select_related("order"):
+            if announcements.announce_broadcast(broadcast.pk, broadcast.message, recipient.order):
+                reached += 1
+        broadcast.sent_at = timezone.now()
+        broadcast.save(update_fields=["sent_at"])
+    return reached

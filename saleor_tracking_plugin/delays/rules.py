@@ -32,9 +32,11 @@ class DelayChoice(StrEnum):
     CHASE = "chase"
 
 
-# Carrier statuses that mean the parcel is stuck or in trouble.
+# Carrier statuses that mean the parcel is stuck or in trouble. A failed delivery attempt is
+# not one by itself: the carrier tries again (and the customer hears of it as a milestone);
+# it becomes a delay when the estimate passes or the scans stop.
 CARRIER_DELAY_STATUSES = frozenset({S.DELAYED})
-CARRIER_EXCEPTION_STATUSES = frozenset({S.EXCEPTION, S.FAILED_ATTEMPT, S.RETURNING_TO_SENDER})
+CARRIER_EXCEPTION_STATUSES = frozenset({S.EXCEPTION, S.RETURNING_TO_SENDER})
 # Statuses in which the carrier should keep scanning the parcel.
 SCANNED_STATUSES = frozenset(
     {S.INFO_RECEIVED, S.IN_TRANSIT, S.OUT_FOR_DELIVERY, S.DELAYED, S.EXCEPTION, S.FAILED_ATTEMPT}

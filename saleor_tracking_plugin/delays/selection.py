@@ -10,7 +10,6 @@ from ..pages.rendering import shop_timezone
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.statuses import FINISHED_STATUSES
 
-
 # Addresses are typed with and without Turkish letters, and Saleor may upper-case them:
 # "KADIKÖY", "Kadıköy" and "Kadikoy" are one place.
 _TURKISH_FOLD = str.maketrans("İIıÇçĞğÖöŞşÜü", "iiiccggoossuu")

@@ -1,6 +1,7 @@
-"""Celery tasks of delays, on Saleor's own Celery app; the scan runs on Celery beat."""
+"""Celery tasks of delays, on Saleor's own Celery app; schedule the scan with Celery beat
+(README: Delays)."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
@@ -11,11 +12,10 @@ from saleor.order.models import Order
 
 from ..config import load_settings
 from ..tracking.models import Shipment
-from ..tracking.statuses import FINISHED_STATUSES
+from ..tracking.statuses import FINISHED_STATUSES, ShipmentStatus
 from . import actions
 from .models import OrderDelay
 
-SCAN_EVERY_SECONDS = 60 * 60
 WATCHED_ORDER_STATUSES = [
     OrderStatus.UNCONFIRMED,
     OrderStatus.UNFULFILLED,
@@ -53,12 +53,16 @@ def scan_for_delays_task() -> int:
 
 @app.task
 @allow_writer()
-def check_order_delays_task(order_id: str) -> None:
+def follow_shipment_change_task(
+    order_id: str, shipment_id: int, status: str, occurred_at: str | None = None
+) -> None:
     """Re-check one order after a carrier scan changed one of its parcels."""
-    settings = load_settings()
-    if settings.delay_detection_enabled:
-        actions.detect_order_delays(order_id, settings=settings)
-    actions.resolve_if_over(order_id)
+    actions.follow_shipment_change(
+        order_id,
+        shipment_id,
+        ShipmentStatus(status),
+        datetime.fromisoformat(occurred_at) if occurred_at else None,
+    )
 
 
 @app.task
@@ -66,8 +70,3 @@ def check_order_delays_task(order_id: str) -> None:
 def cancel_delayed_order_task(delay_id: int) -> None:
     """Cancel and refund an order whose customer chose to cancel after a delay."""
     actions.cancel_and_refund(delay_id)
-
-
-app.add_periodic_task(
-    SCAN_EVERY_SECONDS, scan_for_delays_task.s(), name="saleor-tracking-plugin: delay scan"
-)

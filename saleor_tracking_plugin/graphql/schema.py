@@ -2,14 +2,15 @@
 
 import graphene
 
+from .delays import DelayMutations, DelayQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, graphene.ObjectType):
+class Query(TrackingQueries, DelayQueries, graphene.ObjectType):
     pass
 
 
-class Mutation(TrackingMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, DelayMutations, graphene.ObjectType):
     pass
 
 

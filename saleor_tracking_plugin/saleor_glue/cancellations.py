@@ -31,8 +31,6 @@ def cancel_unshipped_order(
     manager = get_plugins_manager(allow_replica=False)
     site_settings = SiteSettings.objects.get(site=Site.objects.get_current())
     with transaction.atomic():
-        cancel_order(
-            order=order, user=user, app=app, manager=manager, site_settings=site_settings
-        )
+        cancel_order(order=order, user=user, app=app, manager=manager, site_settings=site_settings)
         deactivate_order_gift_cards(order.id, user, app)
     return True

@@ -1,5 +1,6 @@
 """A late order's shopper cancels from a phone, in real Chromium; Saleor cancels and refunds."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,6 +12,7 @@ from saleor.payment import ChargeStatus, TransactionKind
 from saleor_tracking_plugin import PLUGIN_ID
 from saleor_tracking_plugin.delays import actions
 from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay
+from saleor_tracking_plugin.notifications.models import OutboxMessage
 from saleor_tracking_plugin.pages.links import order_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,8 +39,11 @@ def track_url(live_server, order, lang="") -> str:
 def test_a_shopper_cancels_a_late_order_on_a_phone_and_is_refunded_once(
     live_server, phone_page, screenshot_path, late_paid_order
 ):
-    # given the link from the delay message, opened on a phone
-    phone_page.goto(track_url(live_server, late_paid_order))
+    # given the delay message the customer was sent, and its link opened on a phone
+    [message] = OutboxMessage.objects.filter(order=late_paid_order, message_type="delay_detected")
+    assert message.subject == f"We are sorry: your order {late_paid_order.number} is late"
+    link = re.search(r"https?://\S+/pages/track/\?t=\S+", message.body).group(0)
+    phone_page.goto(live_server.url + link[link.index("/plugins/") :])
     assert phone_page.get_by_test_id("delay-cause").inner_text() == (
         "Your order is taking longer than we promised to leave our warehouse."
     )

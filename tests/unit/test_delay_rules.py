@@ -95,14 +95,25 @@ def test_a_carrier_delay_is_a_delay_even_before_the_estimate():
     assert delay.new_estimate == date(2026, 11, 19)  # the carrier's date is still ahead
 
 
-def test_exceptions_and_failed_attempts_are_carrier_exceptions():
+def test_exceptions_and_returns_to_sender_are_carrier_exceptions():
     tuesday = datetime(2026, 11, 17, 9, tzinfo=IST)
-    for status in (S.EXCEPTION, S.FAILED_ATTEMPT, S.RETURNING_TO_SENDER):
+    for status in (S.EXCEPTION, S.RETURNING_TO_SENDER):
         facts = shipped_order(status=status, last_event_at=tuesday)
 
         assert causes(detect_delays(facts, POLICY, tuesday, HOLIDAYS)) == [
             DelayCause.CARRIER_EXCEPTION
         ]
+
+
+def test_a_failed_attempt_alone_is_not_a_delay_but_a_passed_estimate_is():
+    tuesday = datetime(2026, 11, 17, 9, tzinfo=IST)
+    facts = shipped_order(
+        status=S.FAILED_ATTEMPT, last_event_at=tuesday, estimated_delivery=date(2026, 11, 17)
+    )
+
+    assert detect_delays(facts, POLICY, tuesday, HOLIDAYS) == []
+    later = datetime(2026, 11, 18, 12, tzinfo=IST)
+    assert causes(detect_delays(facts, POLICY, later, HOLIDAYS)) == [DelayCause.ESTIMATE_PASSED]
 
 
 def test_no_scan_for_longer_than_allowed_is_a_delay():
