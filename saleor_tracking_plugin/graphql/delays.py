@@ -1,7 +1,7 @@
 """GraphQL of delays for staff: the call list, call outcomes and crisis broadcasts."""
 
 import graphene
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 
 from ..carriers.registry import get_carrier
 from ..delays import actions, selection
@@ -258,7 +258,8 @@ class DelayQueries(graphene.ObjectType):
         first=graphene.Int(default_value=100, description=f"At most this many (≤{MAX_LIST_SIZE})."),
         description=(
             "Delayed orders to call, the latest first: phone, cause, days late and the "
-            "customer's choice. Requires MANAGE_ORDERS."
+            "customer's choice; cancelled ones stay while their refund failed or is "
+            "unfinished. Requires MANAGE_ORDERS."
         ),
     )
     order_delay = graphene.Field(
@@ -281,7 +282,11 @@ class DelayQueries(graphene.ObjectType):
         _require_staff(info)
         delays = _delays()
         if not include_resolved:
-            delays = delays.filter(resolved_at__isnull=True)
+            # A cancelled order whose refund failed or never finished still needs a call.
+            delays = delays.filter(
+                Q(resolved_at__isnull=True)
+                | Q(refund__status__in=[RefundStatus.FAILED, RefundStatus.PENDING])
+            )
         if cause:
             delays = delays.filter(causes__cause=cause)
         delays = delays.annotate(most_late=Max("causes__days_late")).order_by(

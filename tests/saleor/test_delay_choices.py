@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 from saleor.order import FulfillmentStatus, OrderEvents, OrderStatus
-from saleor.payment import ChargeStatus, TransactionKind
+from saleor.payment import ChargeStatus, TransactionEventType, TransactionKind
+from saleor.webhook.event_types import WebhookEventSyncType
 
 from saleor_tracking_plugin.delays import actions
 from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay, RefundStatus
@@ -126,3 +127,69 @@ def test_an_order_without_payment_is_cancelled_with_nothing_to_refund(
     refund = DelayRefund.objects.get()
     assert refund.status == RefundStatus.NOTHING_TO_REFUND
     assert refund.amount == Decimal(0)
+
+
+@pytest.fixture
+def late_order_paid_by_transaction(order_with_lines, transaction_item_generator):
+    """A late order charged through Saleor's transaction API by a payment app."""
+
+    def make(payment_app=None):
+        order_with_lines.created_at = timezone.now() - timedelta(days=21)
+        order_with_lines.status = OrderStatus.UNFULFILLED
+        order_with_lines.save(update_fields=["created_at", "status"])
+        transaction_item_generator(
+            order_id=order_with_lines.pk,
+            app=payment_app,
+            charged_value=order_with_lines.total.gross.amount,
+            available_actions=["refund"],
+        )
+        actions.detect_order_delays(order_with_lines.pk)
+        return order_with_lines
+
+    return make
+
+
+@pytest.fixture
+def payment_app(app, permission_manage_payments):
+    """A payment app that handles Saleor's refund requests (TRANSACTION_REFUND_REQUESTED)."""
+    app.permissions.add(permission_manage_payments)
+    webhook = app.webhooks.create(name="refunds", target_url="https://psp.example.com/hook")
+    webhook.events.create(event_type=WebhookEventSyncType.TRANSACTION_REFUND_REQUESTED)
+    return app
+
+
+def test_a_transaction_payment_gets_a_refund_request_to_its_payment_app(
+    late_order_paid_by_transaction, payment_app, django_capture_on_commit_callbacks
+):
+    order = late_order_paid_by_transaction(payment_app)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    order.refresh_from_db()
+    transaction = order.payment_transactions.get()
+    assert order.status == OrderStatus.CANCELED
+    request = transaction.events.get(type=TransactionEventType.REFUND_REQUEST)
+    assert request.amount_value == order.total.gross.amount
+    assert order.events.filter(type=OrderEvents.TRANSACTION_REFUND_REQUESTED).exists()
+    refund = DelayRefund.objects.get()
+    assert refund.status == RefundStatus.REQUESTED
+    assert refund.amount == order.total.gross.amount
+
+
+def test_a_refund_nobody_can_handle_is_recorded_as_failed_for_staff(
+    late_order_paid_by_transaction, django_capture_on_commit_callbacks
+):
+    order = late_order_paid_by_transaction(None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    refund = DelayRefund.objects.get()
+    assert refund.status == RefundStatus.FAILED
+    assert "No app or plugin is configured" in refund.detail
+    messages = [
+        e.parameters["message"]
+        for e in order.events.filter(type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION)
+    ]
+    assert "Refund after delay cancellation failed" in messages

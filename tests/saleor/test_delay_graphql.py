@@ -8,7 +8,7 @@ from django.utils import timezone
 from saleor.order import OrderEvents, OrderStatus
 
 from saleor_tracking_plugin.delays import actions
-from saleor_tracking_plugin.delays.models import DelayCall, OrderDelay
+from saleor_tracking_plugin.delays.models import DelayCall, DelayRefund, OrderDelay, RefundStatus
 from saleor_tracking_plugin.delays.rules import DelayChoice
 from tests.fixtures import tracking_content
 
@@ -164,4 +164,34 @@ def test_apps_with_manage_orders_can_log_calls(app_tracking_client, app, late_or
 
     assert content["data"]["delayCallLog"]["delay"]["calls"] == [
         {"outcome": "VOICEMAIL", "note": "", "calledBy": app.name}
+    ]
+
+
+def test_a_cancelled_order_whose_refund_failed_stays_on_the_call_list(
+    staff_tracking_client, late_order
+):
+    delay = OrderDelay.objects.get()
+    OrderDelay.objects.filter(pk=delay.pk).update(
+        choice=DelayChoice.CANCEL, resolved_at=timezone.now(), resolution="cancelled"
+    )
+    DelayRefund.objects.create(
+        delay=delay,
+        idempotency_key=f"refund:delay:{delay.pk}",
+        status=RefundStatus.FAILED,
+        detail="Card expired",
+    )
+    query = "{ delayCallList { orderNumber choice refund { status detail idempotencyKey } } }"
+
+    content = tracking_content(staff_tracking_client.post_graphql(query))
+
+    assert content["data"]["delayCallList"] == [
+        {
+            "orderNumber": str(late_order.number),
+            "choice": "CANCEL",
+            "refund": {
+                "status": "FAILED",
+                "detail": "Card expired",
+                "idempotencyKey": f"refund:delay:{delay.pk}",
+            },
+        }
     ]
