@@ -2,6 +2,7 @@
 
 import logging
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -12,7 +13,7 @@ from saleor.order.models import Order
 from ..config import Settings, load_settings
 from ..notifications.milestones import MILESTONE_OF_STATUS
 from ..pages.rendering import shop_timezone
-from ..saleor_glue import cancellations, refunds
+from ..saleor_glue import cancellations, payments, refunds
 from ..saleor_glue.orders import add_timeline_event
 from ..tracking.models import Shipment
 from ..tracking.statuses import ShipmentStatus
@@ -237,18 +238,28 @@ def cancel_and_refund(delay_id: int) -> DelayRefund | None:
     if not created:
         return refund
     order.refresh_from_db()
+    amount = payments.charged_total(order)
+    if amount <= 0:
+        return _finish_refund(refund, RefundStatus.NOTHING_TO_REFUND, amount=Decimal(0))
     try:
-        result = refunds.refund_everything_paid(order, user=order.user)
+        outcome = refunds.refund_order(
+            order,
+            amount,
+            idempotency_key=refund.idempotency_key,
+            reason="Cancelled by the customer after a delay",
+            user=order.user,
+            app=None,
+        )
     except refunds.RefundFailed as error:
         logger.warning("Refund of delayed order %s failed: %s", order.pk, error)
         return _finish_refund(refund, RefundStatus.FAILED, detail=str(error))
-    status = {
-        refunds.REFUNDED: RefundStatus.SUCCEEDED,
-        refunds.REQUESTED: RefundStatus.REQUESTED,
-        refunds.NOTHING_TO_REFUND: RefundStatus.NOTHING_TO_REFUND,
-    }[result.state]
+    status = RefundStatus.SUCCEEDED if outcome.method == "payment" else RefundStatus.REQUESTED
     return _finish_refund(
-        refund, status, amount=result.amount, currency=result.currency, detail=result.detail
+        refund,
+        status,
+        amount=outcome.amount,
+        currency=order.currency,
+        detail=", ".join(outcome.references),
     )
 
 

@@ -76,7 +76,9 @@ class DelayRefundRecord(graphene.ObjectType):
     )
     amount = graphene.Float(description="Amount refunded or requested.")
     currency = graphene.String(required=True, description="Currency of the amount.")
-    detail = graphene.String(required=True, description="Why a refund failed, if it did.")
+    detail = graphene.String(
+        required=True, description="Why it failed, or Saleor's references of the refund."
+    )
 
 
 class OrderDelayType(graphene.ObjectType):

@@ -5,13 +5,14 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from saleor.order import FulfillmentStatus, OrderEvents, OrderStatus
+from saleor.order import OrderEvents, OrderStatus
 from saleor.payment import ChargeStatus, TransactionEventType, TransactionKind
 from saleor.webhook.event_types import WebhookEventSyncType
 
 from saleor_tracking_plugin.delays import actions
 from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay, RefundStatus
 from saleor_tracking_plugin.delays.rules import DelayChoice
+from saleor_tracking_plugin.saleor_glue import refunds
 
 
 @pytest.fixture
@@ -44,7 +45,6 @@ def test_choosing_to_cancel_cancels_in_saleor_and_refunds_the_payment(
     assert payment.transactions.filter(kind=TransactionKind.REFUND, is_success=True).count() == 1
     assert late_paid_order.events.filter(type=OrderEvents.CANCELED).exists()
     assert late_paid_order.events.filter(type=OrderEvents.PAYMENT_REFUNDED).exists()
-    assert late_paid_order.fulfillments.filter(status=FulfillmentStatus.REFUNDED).count() == 1
     refund = DelayRefund.objects.get()
     assert refund.idempotency_key == f"refund:delay:{the_delay(late_paid_order).pk}"
     assert refund.status == RefundStatus.SUCCEEDED
@@ -193,3 +193,18 @@ def test_a_refund_nobody_can_handle_is_recorded_as_failed_for_staff(
         for e in order.events.filter(type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION)
     ]
     assert "Refund after delay cancellation failed" in messages
+
+
+def test_asking_saleor_twice_with_the_same_key_requests_one_refund(
+    late_order_paid_by_transaction, payment_app
+):
+    order = late_order_paid_by_transaction(payment_app)
+    amount = order.total.gross.amount
+
+    for _ in range(2):
+        refunds.refund_order(
+            order, amount, idempotency_key="refund:delay:1", reason="test", user=None, app=None
+        )
+
+    transaction = order.payment_transactions.get()
+    assert transaction.events.filter(type=TransactionEventType.REFUND_REQUEST).count() == 1
