@@ -50,9 +50,10 @@ class ConfigField:
 
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them."""
+    from .carriers.config import FIELDS as CARRIER_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
-    return [*TRACKING_FIELDS]
+    return [*TRACKING_FIELDS, *CARRIER_FIELDS]
 
 
 class Settings:

@@ -5,12 +5,14 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from ..aggregators.views import webhook_view
 from ..graphql.view import graphql_view
 
 View = Callable[..., HttpResponse]
 
 ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?graphql/?$"), graphql_view),
+    (re.compile(r"^/?webhooks/(?P<provider>[a-z]+)/?$"), webhook_view),
 ]
 
 
