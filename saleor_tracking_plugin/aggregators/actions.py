@@ -58,7 +58,6 @@ def _matching_shipments(delivery: Delivery) -> list[Shipment]:
     candidates = list(
         Shipment.objects.filter(tracking_number=number)
         .exclude(status=ShipmentStatus.CANCELLED)
-        .select_related("order")
         .order_by("-pk")
     )
     carrier = get_carrier(delivery.carrier_hint) if delivery.carrier_hint else None

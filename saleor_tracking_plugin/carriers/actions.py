@@ -210,10 +210,8 @@ def apply_update(
         record_poll_failure(shipment, CarrierError(update.problem, update.detail), settings)
         return
     estimate, estimate_source = update.estimated_delivery, EstimateSource.CARRIER
-    if estimate is None and shipment.estimated_delivery_source in (
-        "",
-        EstimateSource.TRANSIT_TABLE,
-    ):
+    if estimate is None and shipment.estimated_delivery is None:
+        # The table gives a first promise once; a carrier's own date replaces it later.
         estimate, estimate_source = (
             _table_estimate(shipment, update, settings),
             EstimateSource.TRANSIT_TABLE,
@@ -228,19 +226,18 @@ def apply_update(
     )
     now = timezone.now()
     Shipment.objects.filter(pk=shipment.pk).update(last_checked_at=now)
-    ShipmentPolling.objects.update_or_create(
-        shipment_id=shipment.pk,
-        defaults={
-            "last_polled_at": now,
-            "consecutive_failures": 0,
-            "last_error_code": "",
-            "last_error": "",
-            "reported_error_code": "",
-            "next_poll_at": polling.next_poll_after_success(
-                progress.state.status, progress.state.last_event_at, now
-            ),
-        },
-    )
+    healthy = {
+        "last_polled_at": now,
+        "consecutive_failures": 0,
+        "last_error_code": "",
+        "last_error": "",
+        "reported_error_code": "",
+        "next_poll_at": polling.next_poll_after_success(
+            progress.state.status, progress.state.last_event_at, now
+        ),
+    }
+    if not ShipmentPolling.objects.filter(shipment_id=shipment.pk).update(**healthy):
+        ShipmentPolling.objects.get_or_create(shipment_id=shipment.pk, defaults=healthy)
 
 
 def _table_estimate(shipment: Shipment, update: TrackingUpdate, settings: Settings):
