@@ -95,6 +95,37 @@ def expire_stale_shipments(settings: Settings | None = None, now: datetime | Non
     return count
 
 
+def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
+    """Give every undelivered parcel without a date the transit table's promise.
+
+    Covers carriers the plugin cannot ask (PTT, Sürat…) and parcels not polled yet; a
+    carrier's own date replaces the promise when one arrives. Returns how many got one.
+    """
+    settings = settings or load_settings()
+    overrides, rejected = parse_transit_table(settings.transit_days)
+    if rejected:
+        logger.warning("Ignoring unusable transit-days lines: %s", rejected)
+    waiting = (
+        Shipment.objects.exclude(status__in=[s.value for s in FINISHED_STATUSES])
+        .exclude(tracking_number="")
+        .filter(estimated_delivery__isnull=True)
+        .exclude(carrier_code="")
+    )
+    count = 0
+    for shipment in waiting.iterator():
+        handed_over = timezone.localtime(_first_scan(shipment) or shipment.created_at).date()
+        record_events(
+            shipment.pk,
+            [],
+            source="transit-table",
+            estimated_delivery=estimate_delivery(handed_over, shipment.carrier_code, overrides),
+            estimate_source=EstimateSource.TRANSIT_TABLE,
+            settings=settings,
+        )
+        count += 1
+    return count
+
+
 def claim_due_batches(
     settings: Settings | None = None, now: datetime | None = None
 ) -> list[tuple[str, list[int]]]:
@@ -210,8 +241,11 @@ def apply_update(
         record_poll_failure(shipment, CarrierError(update.problem, update.detail), settings)
         return
     estimate, estimate_source = update.estimated_delivery, EstimateSource.CARRIER
-    if estimate is None and shipment.estimated_delivery is None:
-        # The table gives a first promise once; a carrier's own date replaces it later.
+    if estimate is None and shipment.estimated_delivery_source in (
+        "",
+        EstimateSource.TRANSIT_TABLE,
+    ):
+        # The table's promise counts from the first scan; a carrier's own date replaces it.
         estimate, estimate_source = (
             _table_estimate(shipment, update, settings),
             EstimateSource.TRANSIT_TABLE,
@@ -245,13 +279,18 @@ def _table_estimate(shipment: Shipment, update: TrackingUpdate, settings: Settin
         e.status == ShipmentStatus.DELIVERED for e in update.events
     ):
         return None
-    first_scan = min((e.occurred_at for e in update.events), default=None)
-    earliest = shipment.events.order_by("occurred_at").values_list("occurred_at", flat=True).first()
-    handed_over = min(filter(None, [first_scan, earliest]), default=shipment.created_at)
+    # Carriers and aggregators send the whole history, so its oldest scan is the handover.
+    handed_over = min((e.occurred_at for e in update.events), default=None)
+    if handed_over is None:
+        handed_over = _first_scan(shipment) or shipment.created_at
     overrides, _rejected = parse_transit_table(settings.transit_days)
     return estimate_delivery(
         timezone.localtime(handed_over).date(), shipment.carrier_code, overrides
     )
+
+
+def _first_scan(shipment: Shipment) -> datetime | None:
+    return shipment.events.order_by("occurred_at").values_list("occurred_at", flat=True).first()
 
 
 def record_poll_failure(shipment: Shipment, error: CarrierError, settings: Settings) -> None:

@@ -1,7 +1,8 @@
 """Replay a carrier's recorded HTTP exchanges to the real client code.
 
 A recording is a JSON file next to the carrier's tests: a list of exchanges
-`{"method", "url", "status", "json" | "body" | "body_file", "headers"}`. `url` is a regular
+`{"method", "url", "status", "json" | "body" | "body_file", "content_type",
+"delay_seconds"}`. `url` is a regular
 expression matched against the full URL. The plugin's own connectors use `requests`, replayed
 with the `responses` library; karrio's extensions use `urllib`, replayed by a urllib handler
 installed as the process's default opener (urllib's own extension point), so karrio's real
@@ -12,6 +13,7 @@ import email.message
 import io
 import json
 import re
+import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,6 +52,7 @@ class _Replay(urllib.request.BaseHandler):
             if exchange.get("method", "GET") == request.get_method() and re.search(
                 exchange["url"], request.full_url
             ):
+                time.sleep(exchange.get("delay_seconds", 0))
                 headers = email.message.Message()
                 headers["Content-Type"] = exchange.get("content_type", "application/json")
                 status = exchange.get("status", 200)

@@ -1,6 +1,6 @@
 """Carrier statuses arrive by themselves: the beat round polls each configured carrier."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import responses
 from django.utils import timezone
@@ -243,3 +243,62 @@ def test_a_round_claims_due_shipments_so_the_next_round_does_not_send_them_twice
 
     assert first == [("yurtici", [shipment.pk])]
     assert second == []
+
+
+def test_a_carrier_without_a_connector_gets_a_business_day_promise(
+    staff_tracking_client, customer_order
+):
+    # given a PTT parcel handed over on Tuesday 27 October 2026 (29 October is Republic Day)
+    shipment = shipment_for(customer_order, "ptt", "RR123456785TR")
+    Shipment.objects.filter(pk=shipment.pk).update(
+        created_at=timezone.make_aware(datetime(2026, 10, 27, 15, 0))
+    )
+
+    # when a polling round runs
+    poll_round()
+
+    # then its three business days skip the holiday and the weekend
+    [parcel] = order_tracking(staff_tracking_client, customer_order)["shipments"]
+    assert parcel["estimatedDelivery"] == "2026-11-02"
+    assert parcel["estimatedDeliverySource"] == "TRANSIT_TABLE"
+
+
+def test_a_hostile_carrier_answer_is_a_problem_staff_see_not_a_crash(
+    staff_tracking_client, customer_order
+):
+    configure_plugin(poll_retries="0", **CREDENTIALS["yurtici"])
+    shipment = shipment_for(customer_order, "yurtici", "305712345678")
+
+    with replay("yurtici", "entity_expansion"):
+        poll_round()
+
+    shipment.refresh_from_db()
+    assert shipment.status == "info_received"
+    [parcel] = order_tracking(staff_tracking_client, customer_order)["shipments"]
+    assert parcel["trackingProblem"]["code"] == "MALFORMED"
+    assert "DTD" in parcel["trackingProblem"]["message"]
+
+
+CARRIER_HEALTH = "{ carrierHealth { code consecutiveFailures pausedUntil lastError } }"
+
+
+def test_staff_see_which_carriers_are_paused(staff_tracking_client, customer_order):
+    configure_plugin(circuit_failure_threshold="1", poll_retries="0", **CREDENTIALS["yurtici"])
+    shipment_for(customer_order, "yurtici", "305712345678")
+    with responses.RequestsMock() as mock:
+        mock.add(responses.POST, YURTICI_URL, status=503)
+        poll_round()
+
+    content = staff_tracking_client.post_graphql(CARRIER_HEALTH).json()
+
+    health = {row["code"]: row for row in content["data"]["carrierHealth"]}
+    assert health["yurtici"]["consecutiveFailures"] == 1
+    assert health["yurtici"]["pausedUntil"] is not None
+    assert "HTTP 503" in health["yurtici"]["lastError"]
+    assert health["ups"]["pausedUntil"] is None
+
+
+def test_customers_cannot_read_carrier_health(customer_tracking_client):
+    content = customer_tracking_client.post_graphql(CARRIER_HEALTH).json()
+
+    assert content["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
