@@ -48,12 +48,26 @@ class ConfigField:
         return raw
 
 
+GENERAL_FIELDS = [
+    ConfigField(
+        name="local_timezone",
+        default="Europe/Istanbul",
+        label="Shop time zone",
+        help_text=(
+            "IANA time zone for times shown to shoppers and for business days and quiet "
+            "hours, e.g. Europe/Istanbul."
+        ),
+    ),
+]
+
+
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them."""
     from .carriers.config import FIELDS as CARRIER_FIELDS
+    from .notifications.config import fields as notification_fields
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
-    return [*TRACKING_FIELDS, *CARRIER_FIELDS]
+    return [*GENERAL_FIELDS, *TRACKING_FIELDS, *CARRIER_FIELDS, *notification_fields()]
 
 
 class Settings:

@@ -96,7 +96,7 @@ def parse_xml(body: bytes) -> etree._Element:
         raise CarrierError(Problem.MALFORMED, "answer is not well-formed XML") from error
     if root is None:
         raise CarrierError(Problem.MALFORMED, "answer is empty")
-    if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+    if root.getroottree().docinfo.internalDTD is not None:
         raise CarrierError(Problem.MALFORMED, "answer declares a DTD, which is never expected")
     return root
 

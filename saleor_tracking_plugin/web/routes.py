@@ -7,12 +7,16 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ..aggregators.views import webhook_view
 from ..graphql.view import graphql_view
+from ..pages.tracking_page import tracking_page
+from ..pages.unsubscribe_page import unsubscribe_page
 
 View = Callable[..., HttpResponse]
 
 ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?graphql/?$"), graphql_view),
     (re.compile(r"^/?webhooks/(?P<provider>[a-z]+)/?$"), webhook_view),
+    (re.compile(r"^/?pages/track/?$"), tracking_page),
+    (re.compile(r"^/?pages/unsubscribe/?$"), unsubscribe_page),
 ]
 
 

@@ -1,0 +1,42 @@
+"""Signed links to the hosted pages: a guest reaches their order without logging in.
+
+The token names the order and the page's purpose; it is signed with Django's SECRET_KEY, so it
+cannot be forged or pointed at another order, and it expires.
+"""
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core import signing
+from saleor.core.utils import build_absolute_uri
+
+from .. import PLUGIN_ID
+
+SALT = "saleor_tracking_plugin.pages"
+DEFAULT_MAX_AGE = timedelta(days=120)
+
+
+def order_token(order: Any, purpose: str) -> str:
+    """A signed token that opens `purpose` pages (e.g. "track", "return") of one order."""
+    return signing.dumps({"o": str(order.pk), "p": purpose}, salt=SALT, compress=True)
+
+
+def order_id_from_token(
+    token: str, purpose: str, max_age: timedelta = DEFAULT_MAX_AGE
+) -> str | None:
+    """The order ID inside a valid, unexpired token for this purpose; None otherwise."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=max_age)
+    except signing.BadSignature:  # includes SignatureExpired
+        return None
+    if not isinstance(data, dict) or data.get("p") != purpose:
+        return None
+    order_id = data.get("o")
+    return order_id if isinstance(order_id, str) else None
+
+
+def page_url(page: str, order: Any, purpose: str, **params: str) -> str:
+    """Absolute URL of a hosted page of the order, e.g. page_url("track", order, "track")."""
+    query = urlencode({"t": order_token(order, purpose), **params})
+    return build_absolute_uri(f"/plugins/global/{PLUGIN_ID}/pages/{page}/?{query}")

@@ -1,0 +1,67 @@
+"""Real Chromium (Debian's), driven by Playwright, against Saleor's live test server."""
+
+import os
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+PHONE = {"width": 390, "height": 844}
+SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")
+
+# Without these, Chromium keeps reaching for Google's services, which this machine refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    # Playwright's sync API refuses to start inside a running asyncio loop; allow Django's
+    # ORM calls in the test body meanwhile.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone_page(chromium):
+    """A page the size of a common phone (390×844, touch)."""
+    context = chromium.new_context(
+        viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot_path():
+    os.makedirs(SCREENSHOTS, exist_ok=True)
+    return lambda name: os.path.join(SCREENSHOTS, f"{name}.png")
+
+
+@pytest.fixture(autouse=True)
+def replica_reads_the_test_database(django_db_setup):
+    """Point the live server thread's replica connection at the test database.
+
+    Saleor routes reads to its `replica` alias; in tests that alias mirrors the default one
+    only for connections of the main thread, while the live server answers from another thread.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    replica = connections.settings[settings.DATABASE_CONNECTION_REPLICA_NAME]
+    default = connections.settings[settings.DATABASE_CONNECTION_DEFAULT_NAME]
+    original = replica["NAME"]
+    replica["NAME"] = default["NAME"]
+    yield
+    replica["NAME"] = original
