@@ -1,6 +1,15 @@
 """Django finds models here; each capability keeps its own in its package."""
 
+from .carriers.models import CarrierCircuit, ShipmentPolling, WebhookDelivery
 from .notifications.models import ContactPreference, OutboxMessage
 from .tracking.models import Shipment, ShipmentEvent
 
-__all__ = ["ContactPreference", "OutboxMessage", "Shipment", "ShipmentEvent"]
+__all__ = [
+    "CarrierCircuit",
+    "ContactPreference",
+    "OutboxMessage",
+    "Shipment",
+    "ShipmentEvent",
+    "ShipmentPolling",
+    "WebhookDelivery",
+]

@@ -2,10 +2,11 @@
 
 import graphene
 
+from .carriers import CarrierQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, graphene.ObjectType):
+class Query(TrackingQueries, CarrierQueries, graphene.ObjectType):
     pass
 
 
