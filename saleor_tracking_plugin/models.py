@@ -1,5 +1,6 @@
 """Django finds models here; each capability keeps its own in its package."""
 
+from .carriers.models import CarrierCircuit, ShipmentPolling, WebhookDelivery
 from .delays.models import (
     DelayBroadcast,
     DelayBroadcastRecipient,
@@ -12,6 +13,7 @@ from .notifications.models import ContactPreference, OutboxMessage
 from .tracking.models import Shipment, ShipmentEvent
 
 __all__ = [
+    "CarrierCircuit",
     "ContactPreference",
     "DelayBroadcast",
     "DelayBroadcastRecipient",
@@ -22,4 +24,6 @@ __all__ = [
     "OutboxMessage",
     "Shipment",
     "ShipmentEvent",
+    "ShipmentPolling",
+    "WebhookDelivery",
 ]

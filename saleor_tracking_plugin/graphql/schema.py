@@ -2,11 +2,12 @@
 
 import graphene
 
+from .carriers import CarrierQueries
 from .delays import DelayMutations, DelayQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, DelayQueries, graphene.ObjectType):
+class Query(TrackingQueries, CarrierQueries, DelayQueries, graphene.ObjectType):
     pass
 
 
