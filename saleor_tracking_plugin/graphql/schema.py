@@ -2,10 +2,11 @@
 
 import graphene
 
+from .notifications import NotificationQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, graphene.ObjectType):
+class Query(TrackingQueries, NotificationQueries, graphene.ObjectType):
     pass
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -163,7 +164,13 @@ class Claim:
     token: uuid.UUID
 
 
-def claim(message_id: int, lease_seconds: int = LEASE_SECONDS) -> Claim | None:
+def lease_seconds() -> int:
+    """How long a worker holds a message; Django's TRACKING_PLUGIN_MESSAGE_LEASE_SECONDS
+    overrides the default (it must stay well above the providers' HTTP timeout)."""
+    return int(getattr(django_settings, "TRACKING_PLUGIN_MESSAGE_LEASE_SECONDS", LEASE_SECONDS))
+
+
+def claim(message_id: int) -> Claim | None:
     """Take a due message for sending, or one whose previous worker's lease ran out.
 
     One UPDATE decides: of two workers racing for the same message, exactly one wins.
@@ -178,7 +185,7 @@ def claim(message_id: int, lease_seconds: int = LEASE_SECONDS) -> Claim | None:
         )
         .update(
             status=MessageStatus.SENDING,
-            lease_until=now + timedelta(seconds=lease_seconds),
+            lease_until=now + timedelta(seconds=lease_seconds()),
             lease_token=token,
             attempts=F("attempts") + 1,
             updated_at=now,
