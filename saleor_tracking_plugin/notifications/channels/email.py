@@ -23,7 +23,9 @@ def send_email(message: OutboxMessage, settings: Any) -> SendResult:
     The Message-ID is derived from the outbox row, so a resend after a crash is recognisable
     as the same message; one-click unsubscribe headers follow RFC 8058.
     """
-    domain = (django_settings.PUBLIC_URL or "").split("//")[-1].split("/")[0] or "localhost"
+    domain = (getattr(django_settings, "PUBLIC_URL", "") or "").split("//")[-1].split("/")[
+        0
+    ] or "localhost"
     message_id = f"<{message.idempotency_key}@{domain}>"
     headers = {"Message-ID": message_id}
     unsubscribe_link = message.facts.get("unsubscribe_link")
