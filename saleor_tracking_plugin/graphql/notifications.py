@@ -76,9 +76,8 @@ class NotificationQueries(graphene.ObjectType):
     def resolve_order_messages(_root, info, order_id):
         if not info.context.requestor.can_manage_orders:
             raise PermissionDenied()
-        pk = pk_from_global_id(order_id, "Order")
         try:
-            uuid.UUID(pk or "")
+            pk = uuid.UUID(pk_from_global_id(order_id, "Order") or "")
         except ValueError:
             raise NotFound(NOT_FOUND_MESSAGE) from None
         messages = list(OutboxMessage.objects.filter(order_id=pk).order_by("created_at", "pk"))
