@@ -3,10 +3,11 @@
 import graphene
 
 from .carriers import CarrierQueries
+from .notifications import NotificationQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, CarrierQueries, graphene.ObjectType):
+class Query(TrackingQueries, CarrierQueries, NotificationQueries, graphene.ObjectType):
     pass
 
 
