@@ -2,14 +2,16 @@
 
 import graphene
 
+from .returns import ReturnQueries
+from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, graphene.ObjectType):
+class Query(TrackingQueries, ReturnQueries, graphene.ObjectType):
     pass
 
 
-class Mutation(TrackingMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, ReturnMutations, graphene.ObjectType):
     pass
 
 
