@@ -9,7 +9,7 @@ from django.utils import timezone
 from ..carriers.registry import all_carriers, get_carrier
 from ..tracking import actions
 from ..tracking.metadata import tracking_url
-from ..tracking.models import EstimateSource, Shipment, ShipmentEvent
+from ..tracking.models import EstimateSource, Shipment, ShipmentEvent, ShipmentKind
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import ShipmentStatus, can_transition, least_advanced
 from .core import (
@@ -100,9 +100,10 @@ class OrderTracking(graphene.ObjectType):
     )
 
 
-def _shipments_of(order) -> list[Shipment]:
-    return list(
-        Shipment.objects.filter(order=order, kind="outbound")
+def _shipments_with_events():
+    # One query for the shipments and one for all their events, however many there are.
+    return (
+        Shipment.objects.filter(kind=ShipmentKind.OUTBOUND)
         .order_by("pk")
         .prefetch_related(
             Prefetch("events", queryset=ShipmentEvent.objects.order_by("occurred_at", "pk"))
@@ -129,7 +130,7 @@ class TrackingQueries(graphene.ObjectType):
     @staticmethod
     def resolve_order_tracking(_root, info, id=None, number=None, email=None):
         order = find_order(info.context, info.context.requestor, id, number, email)
-        shipments = _shipments_of(order)
+        shipments = list(_shipments_with_events().filter(order=order))
         return OrderTracking(
             order_id=global_id("Order", order.pk),
             number=str(order.number),
@@ -207,8 +208,7 @@ class ShipmentEventAdd(graphene.Mutation):
             user=requestor.user,
             app=requestor.app,
         )
-        shipment = _shipments_of(shipment.order)
-        return ShipmentEventAdd(shipment=next(s for s in shipment if s.pk == int(pk)), errors=[])
+        return ShipmentEventAdd(shipment=_shipments_with_events().get(pk=shipment.pk), errors=[])
 
 
 def _failure(code: str, message: str, field: str) -> ShipmentEventAdd:

@@ -52,7 +52,7 @@ def authenticate(request: "HttpRequest") -> Requestor:
     if not hasattr(request, "dataloaders"):
         request.dataloaders = {}  # type: ignore[attr-defined]
     if len(token) == APP_TOKEN_LENGTH:
-        app = promise_app(request).get()  # type: ignore[arg-type]
+        app = promise_app(request).get()
         if app is None or not app.is_active:
             raise InvalidToken("Invalid app token.")
         return Requestor(app=app)

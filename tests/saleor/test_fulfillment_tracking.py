@@ -5,7 +5,7 @@ import logging
 
 import graphene
 from saleor.graphql.tests.utils import get_graphql_content
-from saleor.order import OrderEvents
+from saleor.order import FulfillmentStatus, OrderEvents
 from saleor.order.models import Fulfillment
 
 from saleor_tracking_plugin.carriers.registry import get_carrier
@@ -230,3 +230,26 @@ def test_reconciliation_tracks_fulfillments_whose_hook_work_was_lost(
     # then the parcel is tracked after all
     assert tracked == 1
     assert Shipment.objects.get(order=order_with_lines).carrier_code == "ups"
+
+
+CANCEL_ORDER = """
+mutation Cancel($id: ID!) { orderCancel(id: $id) { errors { field code message } } }
+"""
+
+
+def test_cancelling_the_order_stops_tracking_its_parcels(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given a tracked parcel whose fulfillment staff marked as returned
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    fulfill(staff_api_client, order_with_lines, warehouse, UPS_NUMBER)
+    Fulfillment.objects.filter(order=order_with_lines).update(status=FulfillmentStatus.RETURNED)
+
+    # when staff cancel the order in Saleor
+    response = staff_api_client.post_graphql(
+        CANCEL_ORDER, {"id": graphene.Node.to_global_id("Order", order_with_lines.pk)}
+    )
+
+    # then the parcel is no longer tracked
+    assert get_graphql_content(response)["data"]["orderCancel"]["errors"] == []
+    assert Shipment.objects.get(order=order_with_lines).status == "cancelled"
