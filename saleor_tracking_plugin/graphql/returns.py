@@ -399,7 +399,8 @@ class ReturnQueries(graphene.ObjectType):
             )
         if filter.get("order_id"):
             order_pk = pk_from_global_id(filter["order_id"], "Order")
-            returns = returns.filter(order_id=_uuid_or_none(order_pk))
+            order_uuid = _uuid_or_none(order_pk)
+            returns = returns.filter(order_id=order_uuid) if order_uuid else returns.none()
         if filter.get("overdue") is not None:
             hours = load_settings().return_decision_hours
             overdue = {

@@ -228,7 +228,12 @@ def inspect_return(ret: Return, outcomes: dict[int, str], actor: Actor) -> Retur
             _restock(lines, returned)
         ReturnLine.objects.bulk_update(lines, ["outcome", "restocked_quantity"])
         ret.refund_amount = refund_value(
-            (line.order_line.unit_price_gross_amount, line.quantity, line.outcome) for line in lines
+            (
+                line.order_line.unit_price_gross_amount,
+                line.quantity,
+                InspectionOutcome(line.outcome),
+            )
+            for line in lines
         )
         ret.inspected_at = timezone.now()
         ret.save(update_fields=["saleor_fulfillment", "refund_amount", "inspected_at"])

@@ -17,4 +17,4 @@ def plugins_manager() -> "PluginsManager":
 
 def site_settings() -> "SiteSettings":
     """The shop's Saleor site settings."""
-    return Site.objects.get_current().settings
+    return Site.objects.get_current().settings  # type: ignore[attr-defined]

@@ -93,7 +93,7 @@ def _request_transaction_refunds(order, transactions, amount, reason, user, app)
         )
     manager = plugins_manager()
     remaining = amount
-    references = []
+    references: list[str] = []
     for transaction in transactions:
         if remaining <= 0:
             break

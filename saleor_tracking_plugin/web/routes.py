@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ..graphql.view import graphql_view
+from ..pages.return_page import return_page
 from ..pages.tracking_page import tracking_page
 
 View = Callable[..., HttpResponse]
@@ -13,6 +14,7 @@ View = Callable[..., HttpResponse]
 ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?graphql/?$"), graphql_view),
     (re.compile(r"^/?pages/track/?$"), tracking_page),
+    (re.compile(r"^/?pages/return/?$"), return_page),
 ]
 
 
