@@ -10,3 +10,6 @@ class TrackingPluginConfig(AppConfig):
     def ready(self) -> None:
         # Celery discovers only `<app>.tasks`; this module imports every domain's tasks.
         from . import tasks  # noqa: F401
+
+        # Shipping milestones listen to tracking's signals.
+        from .notifications import milestones  # noqa: F401

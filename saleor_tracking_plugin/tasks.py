@@ -1,6 +1,7 @@
 """Celery autodiscovers `<app>.tasks` only: import each capability's tasks here."""
 
+from .notifications import tasks as notification_tasks
 from .returns import tasks as returns_tasks
 from .tracking import tasks as tracking_tasks
 
-__all__ = ["returns_tasks", "tracking_tasks"]
+__all__ = ["notification_tasks", "returns_tasks", "tracking_tasks"]

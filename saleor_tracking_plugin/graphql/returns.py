@@ -18,6 +18,7 @@ from ..returns.eligibility import order_eligibility
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
 from ..returns.models import Return
+from ..returns.notices import RETURN_PAGE_PURPOSE
 from ..returns.policy import NotReturnable, ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
 from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
@@ -30,7 +31,6 @@ from .core import (
 from .order_access import find_order
 from .tracking import Carrier, TrackedShipment
 
-RETURN_PAGE_PURPOSE = "return"
 # The promise to the customer: a decision within 48 hours of the request.
 DECISION_PROMISE_HOURS = 48
 MAX_PAGE_SIZE = 100

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
         ("account", "0086_auto_20240805_0851"),
         ("giftcard", "0021_alter_giftcard_current_balance_amount_and_more"),
         ("order", "0202_alter_order_undiscounted_base_shipping_price_amount"),
-        ("saleor_tracking_plugin", "0001_initial"),
+        ("saleor_tracking_plugin", "0003_notifications"),
     ]
 
     operations = [

@@ -16,13 +16,13 @@ from ..returns.errors import ReturnError
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
 from ..returns.models import Return
+from ..returns.notices import RETURN_PAGE_PURPOSE
 from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_svg
 from ..returns.statuses import AWAITING_PARCEL, ReturnStatus, can_transition
 from .links import order_id_from_token
 from .rendering import page_language, render_page
 
-RETURN_PURPOSE = "return"
 TEMPLATE = "saleor_tracking_plugin/pages/return.html"
 
 ERROR_TEXTS = {
@@ -44,7 +44,7 @@ GENERIC_ERROR = _("Something was not right. Please check and try again.")
 def return_page(request: HttpRequest) -> HttpResponse:
     """GET shows the page; POST `action` = request | cancel | tracking, then back to GET."""
     token = request.POST.get("t") or request.GET.get("t", "")
-    order_id = order_id_from_token(token, RETURN_PURPOSE)
+    order_id = order_id_from_token(token, RETURN_PAGE_PURPOSE)
     order = Order.objects.select_related("user").filter(pk=order_id).first() if order_id else None
     language = page_language(request, order)
     if order is None:

@@ -134,12 +134,7 @@ def cancel_return(ret: Return, actor: Actor) -> Return:
 
 def approve_return(ret: Return, actor: Actor, note: str = "") -> Return:
     """Staff accept the request: the customer may send the parcel."""
-    with transaction.atomic():
-        ret = _step(ret, ReturnStatus.APPROVED, "Return {rma} approved", actor, note=note)
-        ret.decided_at = timezone.now()
-        ret.decision_note = note.strip()
-        ret.save(update_fields=["decided_at", "decision_note", "updated_at"])
-    return ret
+    return _decide(ret, ReturnStatus.APPROVED, actor, note.strip())
 
 
 def reject_return(ret: Return, actor: Actor, reason: str) -> Return:
@@ -147,11 +142,18 @@ def reject_return(ret: Return, actor: Actor, reason: str) -> Return:
     reason = (reason or "").strip()
     if not reason:
         raise ReturnError("REQUIRED", "Say why the return is rejected.", "reason")
+    return _decide(ret, ReturnStatus.REJECTED, actor, reason)
+
+
+def _decide(ret: Return, decision: ReturnStatus, actor: Actor, note: str) -> Return:
     with transaction.atomic():
-        ret = _step(ret, ReturnStatus.REJECTED, "Return {rma} rejected", actor, note=reason)
+        ret = _locked(ret)
+        _check(ret, decision)
         ret.decided_at = timezone.now()
-        ret.decision_note = reason
+        ret.decision_note = note
         ret.save(update_fields=["decided_at", "decision_note", "updated_at"])
+        message = f"Return {ret.rma} {decision.value}" + (f": {note}" if note else "")
+        _move(ret, decision, message, actor)
     return ret
 
 
@@ -302,8 +304,9 @@ def resolve_return(ret: Return, actor: Actor, resolution: str | None = None) -> 
         record.save()
         ret = _locked(ret)
         ret.gift_card = gift_card
+        ret.refund_amount = amount
         ret.resolved_at = timezone.now()
-        ret.save(update_fields=["gift_card", "resolved_at", "updated_at"])
+        ret.save(update_fields=["gift_card", "refund_amount", "resolved_at", "updated_at"])
         if ret.saleor_fulfillment_id and record.resolution == Resolution.REFUND:
             saleor_returns.mark_return_refunded(ret.saleor_fulfillment, amount)
         if record.resolution == Resolution.STORE_CREDIT:
@@ -381,12 +384,11 @@ def is_overdue(ret: Return, now: datetime, decision_hours: int) -> bool:
     )
 
 
-def _step(ret: Return, target: ReturnStatus, message: str, actor: Actor, note: str = "") -> Return:
+def _step(ret: Return, target: ReturnStatus, message: str, actor: Actor) -> Return:
     with transaction.atomic():
         ret = _locked(ret)
         _check(ret, target)
-        text = message.format(rma=ret.rma) + (f": {note.strip()}" if note.strip() else "")
-        _move(ret, target, text, actor)
+        _move(ret, target, message.format(rma=ret.rma), actor)
     return ret
 
 

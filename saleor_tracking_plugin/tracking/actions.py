@@ -15,7 +15,7 @@ from ..saleor_glue.orders import add_timeline_event
 from .metadata import mirror_order_tracking
 from .models import EstimateSource, Shipment, ShipmentEvent
 from .progress import Progress, ShipmentState, TrackingEventData, apply_events
-from .signals import shipment_status_changed
+from .signals import shipment_status_changed, shipment_tracking_started
 from .statuses import ShipmentStatus, can_transition
 
 if TYPE_CHECKING:
@@ -77,8 +77,11 @@ def sync_shipment_for_fulfillment(
         shipment = Shipment.objects.select_for_update().get(pk=shipment.pk)
         if created:
             message = f"Tracking started: {_carrier_label(carrier)} {number}"
+            _announce_tracking_started(shipment)
         elif shipment.tracking_number != number:
             message = _restart_tracking(shipment, number, carrier_code)
+            if number:
+                _announce_tracking_started(shipment)
         elif shipment.carrier_code != carrier_code:
             previous = shipment.carrier_code or "unknown"
             shipment.carrier_code = carrier_code
@@ -227,6 +230,12 @@ def _announce(
         lambda: shipment_status_changed.send_robust(
             sender=Shipment, shipment=shipment, previous=previous, status=status, event=event
         )
+    )
+
+
+def _announce_tracking_started(shipment: Shipment) -> None:
+    transaction.on_commit(
+        lambda: shipment_tracking_started.send_robust(sender=Shipment, shipment=shipment)
     )
 
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.core import mail
 from django.utils import timezone
 from saleor.order import OrderEvents
 
@@ -77,6 +78,8 @@ def test_a_rejection_needs_a_reason_and_tells_it(
     delivered_order, customer_tracking_client, staff_tracking_client
 ):
     configure_plugin(return_auto_approve=False)
+    delivered_order.language_code = "tr"
+    delivered_order.save(update_fields=["language_code"])
     shirt, _mug = delivered_order.lines.order_by("product_sku")
     ret = requested(delivered_order, customer_tracking_client, (shirt, 1))
 
@@ -88,6 +91,10 @@ def test_a_rejection_needs_a_reason_and_tells_it(
     assert (empty["errors"][0]["code"], empty["errors"][0]["field"]) == ("REQUIRED", "reason")
     assert rejected["status"] == "REJECTED"
     assert rejected["decisionNote"] == "Worn and washed"
+    # and the customer is told why, in the order's language
+    rejection = mail.outbox[-1]
+    assert rejection.subject == f"{ret['rma']} numaralı iade talebiniz hakkında"
+    assert "iadenizi kabul edemiyoruz. Nedeni: Worn and washed" in rejection.body
     # and the items can be requested again later, e.g. after a mistake
     again = requested(delivered_order, customer_tracking_client, (shirt, 3))
     assert again["status"] == "REQUESTED"

@@ -3,10 +3,12 @@
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from saleor.order import FulfillmentStatus, OrderEvents
 from saleor.payment import TransactionKind
 from saleor.warehouse.models import Stock
 
+from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
 from saleor_tracking_plugin.returns.models import ReturnRefund
 from saleor_tracking_plugin.returns.signals import return_status_changed
 from saleor_tracking_plugin.tracking.models import Shipment
@@ -136,6 +138,26 @@ def test_a_customer_returns_two_items_and_staff_take_it_to_a_single_refund(
     rma = ret["rma"]
     for step in ("requested", "approved", "shipped", "received", "inspected", "refunded"):
         assert any(m.startswith(f"Return {rma} {step}") for m in messages), (step, messages)
+
+    # and the customer got each step's message, once, by email
+    sent = OutboxMessage.objects.filter(order=delivered_order, status=MessageStatus.SENT)
+    assert list(sent.order_by("pk").values_list("message_type", flat=True)) == [
+        "return_requested",
+        "return_approved",
+        "return_received",
+        "return_inspected",
+        "return_refunded",
+    ]
+    subjects = [email.subject for email in mail.outbox]
+    assert subjects == [
+        f"We received your return request {rma}",
+        f"Your return {rma} is approved",
+        f"Your returned parcel {rma} has arrived",
+        f"Your return {rma} has been inspected",
+        f"Your refund for return {rma}",
+    ]
+    assert f"we refunded {expected:.2f} USD for your return {rma}" in mail.outbox[-1].body
+    assert "/pages/return/?t=" in mail.outbox[0].body
 
     # and every step was announced, in order
     assert return_steps == [

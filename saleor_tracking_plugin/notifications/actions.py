@@ -1,0 +1,273 @@
+"""Every change to the outbox goes through here: idempotent, one transaction each."""
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from saleor.order.models import Order
+
+from ..config import Settings, load_settings
+from ..pages.rendering import shop_timezone
+from ..saleor_glue.orders import add_timeline_event
+from .catalog import PHONE_CHANNELS, Channel, MessageType
+from .compose import compose
+from .config import enabled_channels
+from .consent import is_allowed, normalize_email, normalize_phone
+from .facts import (
+    customer_email,
+    customer_phone,
+    jsonable,
+    message_language,
+    order_facts,
+    order_items,
+)
+from .models import MessageStatus, OutboxMessage
+from .quiet_hours import parse_clock, quiet_hours_end
+from .retry_policy import LEASE_SECONDS, backoff_seconds
+from .unsubscribe import Subscription, unsubscribe_url
+
+logger = logging.getLogger(__name__)
+
+CHANNEL_NAMES = {
+    Channel.EMAIL: "Email",
+    Channel.SMS: "SMS",
+    Channel.WHATSAPP: "WhatsApp",
+    Channel.WEBHOOK: "CRM webhook",
+}
+
+
+def recipient_for(channel: Channel, order: Order, settings: Settings) -> str | None:
+    """Where the message goes on this channel, or None when the order gives no address."""
+    if channel == Channel.EMAIL:
+        return normalize_email(customer_email(order)) or None
+    if channel == Channel.SMS:
+        return normalize_phone(customer_phone(order)) if settings.sms_provider else None
+    if channel == Channel.WHATSAPP:
+        if not (settings.whatsapp_phone_number_id and settings.whatsapp_access_token):
+            return None
+        return normalize_phone(customer_phone(order))
+    return settings.crm_webhook_url or None
+
+
+def send_after(channel: Channel, now: datetime, settings: Settings) -> datetime:
+    """Now, or the end of the shop's quiet hours for messages that reach a phone."""
+    if channel not in PHONE_CHANNELS:
+        return now
+    end = quiet_hours_end(
+        now,
+        shop_timezone(),
+        parse_clock(settings.quiet_hours_start),
+        parse_clock(settings.quiet_hours_end),
+    )
+    return end or now
+
+
+def queue_message(
+    order: Order,
+    message_type: MessageType,
+    dedupe_key: str,
+    context: dict[str, Any],
+    thread: str = "",
+    settings: Settings | None = None,
+) -> list[OutboxMessage]:
+    """Write the message to the outbox once per enabled channel; return the new rows.
+
+    Repeating the call with the same dedupe key adds nothing. The new rows are handed to
+    Celery after the surrounding transaction commits.
+    """
+    settings = settings or load_settings()
+    language = message_language(order)
+    facts = order_facts(order, language, context)
+    items = order_items(order)
+    now = timezone.now()
+    created_rows = []
+    with transaction.atomic():
+        for channel in enabled_channels(settings, message_type):
+            recipient = recipient_for(channel, order, settings)
+            if recipient is None:
+                continue
+            if not is_allowed(recipient, channel, message_type.category):
+                logger.info("Not queueing %s by %s: opted out", message_type.code, channel)
+                continue
+            if OutboxMessage.objects.filter(
+                order=order, message_type=message_type.code, dedupe_key=dedupe_key, channel=channel
+            ).exists():
+                continue
+            channel_facts = {**facts}
+            if channel != Channel.WEBHOOK:
+                channel_facts["unsubscribe_link"] = unsubscribe_url(
+                    Subscription(recipient, channel, message_type.category, language)
+                )
+            content = compose(message_type, channel, channel_facts, items, language, settings)
+            row, created = OutboxMessage.objects.get_or_create(
+                order=order,
+                message_type=message_type.code,
+                dedupe_key=dedupe_key,
+                channel=channel,
+                defaults={
+                    "thread": thread,
+                    "category": message_type.category,
+                    "recipient": recipient,
+                    "language": language,
+                    "subject": content.subject,
+                    "body": content.body,
+                    "body_html": content.body_html,
+                    "facts": jsonable({**channel_facts, "items_list": items}),
+                    "not_before": send_after(channel, now, settings),
+                },
+            )
+            if created:
+                created_rows.append(row)
+        if created_rows and thread and message_type.supersedes:
+            _cancel_superseded(order, thread, message_type)
+        due = [row.pk for row in created_rows if row.not_before <= now]
+        if due:
+            transaction.on_commit(lambda: _enqueue(due))
+    return created_rows
+
+
+def _enqueue(message_ids: list[int]) -> None:
+    from .tasks import send_message_task
+
+    for message_id in message_ids:
+        try:
+            send_message_task.delay(message_id)
+        except Exception:
+            # The dispatcher task finds due messages that were never handed to Celery.
+            logger.exception("Could not enqueue outbox message %s", message_id)
+
+
+def _cancel_superseded(order: Order, thread: str, message_type: MessageType) -> None:
+    OutboxMessage.objects.filter(
+        order=order,
+        thread=thread,
+        message_type__in=message_type.supersedes,
+        status=MessageStatus.QUEUED,
+    ).update(
+        status=MessageStatus.CANCELLED,
+        last_error=f"Superseded by {message_type.code}",
+        updated_at=timezone.now(),
+    )
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A message a worker holds until `lease_until`; only the holder may finish it."""
+
+    message: OutboxMessage
+    token: uuid.UUID
+
+
+def claim(message_id: int, lease_seconds: int = LEASE_SECONDS) -> Claim | None:
+    """Take a due message for sending, or one whose previous worker's lease ran out.
+
+    One UPDATE decides: of two workers racing for the same message, exactly one wins.
+    """
+    now = timezone.now()
+    token = uuid.uuid4()
+    taken = (
+        OutboxMessage.objects.filter(pk=message_id)
+        .filter(
+            Q(status=MessageStatus.QUEUED, not_before__lte=now)
+            | Q(status=MessageStatus.SENDING, lease_until__lt=now)
+        )
+        .update(
+            status=MessageStatus.SENDING,
+            lease_until=now + timedelta(seconds=lease_seconds),
+            lease_token=token,
+            attempts=F("attempts") + 1,
+            updated_at=now,
+        )
+    )
+    if not taken:
+        return None
+    return Claim(OutboxMessage.objects.select_related("order").get(pk=message_id), token)
+
+
+def _finish(held: Claim, **changes: Any) -> bool:
+    # Only the lease holder writes the outcome: a worker that overran its lease and lost the
+    # message to another one must not overwrite that one's result.
+    changes.setdefault("lease_until", None)
+    changes.setdefault("lease_token", None)
+    changes["updated_at"] = timezone.now()
+    return bool(
+        OutboxMessage.objects.filter(
+            pk=held.message.pk, status=MessageStatus.SENDING, lease_token=held.token
+        ).update(**changes)
+    )
+
+
+def mark_sent(held: Claim, provider: str, provider_message_id: str) -> None:
+    """Record the provider's acceptance and tell staff on the order's timeline."""
+    message = held.message
+    with transaction.atomic():
+        if not _finish(
+            held,
+            status=MessageStatus.SENT,
+            sent_at=timezone.now(),
+            provider=provider,
+            provider_message_id=provider_message_id[:255],
+            last_error="",
+        ):
+            return
+        add_timeline_event(
+            message.order,
+            f"{CHANNEL_NAMES[Channel(message.channel)]} sent to {message.recipient}: "
+            f"{message.subject or message.message_type}",
+            {
+                "outbox_message_id": message.pk,
+                "message_type": message.message_type,
+                "channel": message.channel,
+                "provider": provider,
+            },
+        )
+
+
+def schedule_retry(held: Claim, error: str, settings: Settings) -> datetime | None:
+    """Put the message back in the queue after a back-off; returns when it is due."""
+    delay = backoff_seconds(held.message.attempts, settings.notification_retry_base_seconds)
+    due = timezone.now() + timedelta(seconds=delay)
+    if _finish(held, status=MessageStatus.QUEUED, not_before=due, last_error=error[:2000]):
+        return due
+    return None
+
+
+def mark_failed(held: Claim, error: str) -> None:
+    """Give the message up and tell staff why on the order's timeline."""
+    message = held.message
+    with transaction.atomic():
+        if not _finish(held, status=MessageStatus.FAILED, last_error=error[:2000]):
+            return
+        add_timeline_event(
+            message.order,
+            f"{CHANNEL_NAMES[Channel(message.channel)]} to {message.recipient} failed after "
+            f"{message.attempts} attempt(s): {error[:300]}",
+            {
+                "outbox_message_id": message.pk,
+                "message_type": message.message_type,
+                "channel": message.channel,
+            },
+        )
+
+
+def mark_cancelled(held: Claim, reason: str) -> None:
+    """Drop a claimed message that must not go out any more (the customer opted out)."""
+    _finish(held, status=MessageStatus.CANCELLED, last_error=reason)
+
+
+def due_message_ids(limit: int = 500) -> list[int]:
+    """Queued messages whose time has come and messages whose worker's lease ran out."""
+    now = timezone.now()
+    return list(
+        OutboxMessage.objects.filter(
+            Q(status=MessageStatus.QUEUED, not_before__lte=now)
+            | Q(status=MessageStatus.SENDING, lease_until__lt=now)
+        )
+        .order_by("not_before")
+        .values_list("pk", flat=True)[:limit]
+    )

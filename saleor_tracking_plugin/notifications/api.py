@@ -1,0 +1,32 @@
+"""The one entry point other capabilities use to message a customer about an order."""
+
+from typing import Any
+
+from saleor.order.models import Order
+
+from .actions import queue_message
+from .catalog import get_message_type
+from .models import OutboxMessage
+
+
+def notify(
+    order: Order,
+    message_type: str,
+    *,
+    dedupe_key: str,
+    context: dict[str, Any] | None = None,
+    thread: str = "",
+) -> list[OutboxMessage]:
+    """Queue one message of a declared type about `order` on every enabled, consented channel.
+
+    `dedupe_key` names the occurrence (e.g. f"return:{ret.pk}:approved"): each (order,
+    message type, dedupe key, channel) is queued at most once, however often this is called.
+    `context` adds the facts the type's texts need beyond those derived from the order
+    (customer name, order number, items, tracking link); dates are shown in the customer's
+    language. `thread` groups messages about one subject (e.g. f"shipment:{shipment.pk}") so
+    that a type's `supersedes` drops older ones still waiting. Returns the rows queued now;
+    sending happens in Celery after the caller's transaction commits.
+    """
+    return queue_message(
+        order, get_message_type(message_type), dedupe_key, context or {}, thread=thread
+    )

@@ -1,0 +1,1 @@
+"""Channel senders: each takes a claimed outbox message and hands it to its provider."""

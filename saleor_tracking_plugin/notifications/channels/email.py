@@ -1,0 +1,50 @@
+"""Email through Saleor's own mail settings (EMAIL_URL, the shop's sender address)."""
+
+import smtplib
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.core.mail import EmailMultiAlternatives
+from django.utils.html import strip_tags
+from saleor.site.models import Site
+
+from ..models import OutboxMessage
+from .base import PermanentSendError, SendResult, TransientSendError
+
+
+def sender_address() -> str:
+    """The shop's sender as configured in Saleor (site settings, else DEFAULT_FROM_EMAIL)."""
+    return Site.objects.get_current().settings.default_from_email
+
+
+def send_email(message: OutboxMessage, settings: Any) -> SendResult:
+    """Send the HTML and plain-text email with Django's mail connection, as Saleor does.
+
+    The Message-ID is derived from the outbox row, so a resend after a crash is recognisable
+    as the same message; one-click unsubscribe headers follow RFC 8058.
+    """
+    domain = (getattr(django_settings, "PUBLIC_URL", "") or "").split("//")[-1].split("/")[
+        0
+    ] or "localhost"
+    message_id = f"<{message.idempotency_key}@{domain}>"
+    headers = {"Message-ID": message_id}
+    unsubscribe_link = message.facts.get("unsubscribe_link")
+    if unsubscribe_link:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_link}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body or strip_tags(message.body_html),
+        from_email=sender_address(),
+        to=[message.recipient],
+        headers=headers,
+    )
+    if message.body_html:
+        email.attach_alternative(message.body_html, "text/html")
+    try:
+        email.send()
+    except smtplib.SMTPRecipientsRefused as error:
+        raise PermanentSendError(f"Recipient refused: {error.recipients}") from error
+    except (smtplib.SMTPException, OSError) as error:
+        raise TransientSendError(f"{type(error).__name__}: {error}") from error
+    return SendResult(provider="email", provider_message_id=message_id)

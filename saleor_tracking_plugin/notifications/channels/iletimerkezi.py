@@ -1,0 +1,56 @@
+"""İleti Merkezi (Turkey): POST https://api.iletimerkezi.com/v1/send-sms/json.
+
+JSON {"request": {"authentication": {"key", "hash"}, "order": {"sender", "sendDateTime",
+"iys", "iysList", "message": {"text", "receipents": {"number": [...]}}}}} ("receipents" is
+their spelling). The answer is {"response": {"status": {"code", "message"}, "order": {"id"}}}
+with code 200 on success; 401 credentials, 402 balance, 450 sender, 451 repeated order,
+452 recipients, 453 order too large, 454 empty text, 503 temporarily out of service.
+"""
+
+from typing import Any
+
+from .base import PermanentSendError, SendResult, TransientSendError, json_body, post
+
+PROVIDER = "iletimerkezi"
+URL = "https://api.iletimerkezi.com/v1/send-sms/json"
+TRANSIENT_CODES = {"503"}
+
+
+def send_iletimerkezi_sms(
+    number: str, text: str, idempotency_key: str, settings: Any
+) -> SendResult:
+    """Place one SMS order; its order ID is the provider message ID."""
+    if not (settings.iletimerkezi_key and settings.iletimerkezi_hash):
+        raise PermanentSendError("İleti Merkezi is not configured (API key and hash)")
+    response = post(
+        URL,
+        json={
+            "request": {
+                "authentication": {
+                    "key": settings.iletimerkezi_key,
+                    "hash": settings.iletimerkezi_hash,
+                },
+                "order": {
+                    "sender": settings.iletimerkezi_sender,
+                    "sendDateTime": [],
+                    # Shipping updates are informational, not İYS-controlled commercial SMS.
+                    "iys": "0",
+                    "message": {
+                        "text": text,
+                        "receipents": {"number": [number.lstrip("+")]},
+                    },
+                },
+            }
+        },
+    )
+    body = json_body(response).get("response", {})
+    status = body.get("status", {})
+    code = str(status.get("code", ""))
+    if code == "200":
+        return SendResult(
+            provider=PROVIDER, provider_message_id=str(body.get("order", {}).get("id", ""))
+        )
+    error = f"İleti Merkezi code {code}: {status.get('message', '')}"
+    if code in TRANSIENT_CODES:
+        raise TransientSendError(error)
+    raise PermanentSendError(error)

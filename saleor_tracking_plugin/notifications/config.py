@@ -1,0 +1,188 @@
+"""Notification settings: the channels' credentials, quiet hours, and per message type the
+channels it goes out on and the merchant's own texts."""
+
+from ..config import MULTILINE, SECRET, ConfigField
+from .catalog import Channel, MessageType, all_message_types
+
+CHANNELS_HELP = (
+    "Comma-separated channels for this message: email, sms, whatsapp, webhook; "
+    "'none' sends nothing."
+)
+TEXT_HELP = (
+    "Your own {language} text for this message; empty uses the built-in text. An optional "
+    "first line 'Subject: ...' sets the email subject. Facts: {{customer_name}}, "
+    "{{order_number}}, {{items}}, {{tracking_link}}, {{carrier}}, {{estimated_date}} and the "
+    "message's own ones."
+)
+
+CHANNEL_FIELDS = [
+    ConfigField(
+        name="quiet_hours_start",
+        default="21:00",
+        label="SMS/WhatsApp quiet hours start",
+        help_text="Shop time (HH:MM) from which SMS and WhatsApp messages wait. Empty: none.",
+    ),
+    ConfigField(
+        name="quiet_hours_end",
+        default="09:00",
+        label="SMS/WhatsApp quiet hours end",
+        help_text="Shop time (HH:MM) when waiting SMS and WhatsApp messages go out.",
+    ),
+    ConfigField(
+        name="notification_retry_base_seconds",
+        default=60,
+        label="First retry delay (seconds)",
+        help_text="A failing provider is retried after this delay, then twice as long each time.",
+    ),
+    ConfigField(
+        name="sms_provider",
+        default="",
+        label="SMS provider",
+        help_text="twilio, netgsm or iletimerkezi; empty disables SMS.",
+    ),
+    ConfigField(
+        name="twilio_account_sid", default="", label="Twilio Account SID", help_text="AC..."
+    ),
+    ConfigField(
+        name="twilio_auth_token",
+        default="",
+        type=SECRET,
+        label="Twilio auth token",
+        help_text="From the Twilio console.",
+    ),
+    ConfigField(
+        name="twilio_from",
+        default="",
+        label="Twilio sender",
+        help_text="Sender phone number (+1...) or Messaging Service SID (MG...).",
+    ),
+    ConfigField(
+        name="twilio_api_url",
+        default="https://api.twilio.com",
+        label="Twilio API base URL",
+        help_text="Change only for a Twilio edge location, e.g. https://api.dublin.ie1.twilio.com.",
+    ),
+    ConfigField(
+        name="netgsm_usercode", default="", label="Netgsm user code", help_text="850xxxxxxx"
+    ),
+    ConfigField(
+        name="netgsm_password",
+        default="",
+        type=SECRET,
+        label="Netgsm API password",
+        help_text="The sub-user password with API access.",
+    ),
+    ConfigField(
+        name="netgsm_header",
+        default="",
+        label="Netgsm sender header",
+        help_text="Approved message header (başlık).",
+    ),
+    ConfigField(name="iletimerkezi_key", default="", label="İleti Merkezi API key", help_text=""),
+    ConfigField(
+        name="iletimerkezi_hash",
+        default="",
+        type=SECRET,
+        label="İleti Merkezi API hash",
+        help_text="",
+    ),
+    ConfigField(
+        name="iletimerkezi_sender",
+        default="",
+        label="İleti Merkezi sender",
+        help_text="Approved sender name (başlık).",
+    ),
+    ConfigField(
+        name="whatsapp_phone_number_id",
+        default="",
+        label="WhatsApp phone number ID",
+        help_text="WhatsApp Business Cloud API phone number ID; empty disables WhatsApp.",
+    ),
+    ConfigField(
+        name="whatsapp_access_token",
+        default="",
+        type=SECRET,
+        label="WhatsApp access token",
+        help_text="System user access token with whatsapp_business_messaging.",
+    ),
+    ConfigField(
+        name="whatsapp_api_version",
+        default="v21.0",
+        label="WhatsApp Graph API version",
+        help_text="e.g. v21.0",
+    ),
+    ConfigField(
+        name="crm_webhook_url",
+        default="",
+        label="CRM webhook URL",
+        help_text="Receives every message as signed JSON; empty disables the webhook.",
+    ),
+    ConfigField(
+        name="crm_webhook_secret",
+        default="",
+        type=SECRET,
+        label="CRM webhook secret",
+        help_text="Key of the HMAC-SHA256 signature in the X-Signature header.",
+    ),
+]
+
+
+def channels_field_name(code: str) -> str:
+    """Setting naming the channels of a message type."""
+    return f"notify_{code}_channels"
+
+
+def text_field_name(code: str, language: str) -> str:
+    """Setting holding the merchant's own text of a message type in one language."""
+    return f"notify_{code}_text_{language}"
+
+
+def whatsapp_template_field_name(code: str) -> str:
+    """Setting naming the WhatsApp template of a message type."""
+    return f"notify_{code}_whatsapp_template"
+
+
+def _message_type_fields(message_type: MessageType) -> list[ConfigField]:
+    return [
+        ConfigField(
+            name=channels_field_name(message_type.code),
+            default=", ".join(channel.value for channel in message_type.default_channels),
+            label=f"{message_type.label}: channels",
+            help_text=CHANNELS_HELP,
+        ),
+        ConfigField(
+            name=whatsapp_template_field_name(message_type.code),
+            default=message_type.template_name,
+            label=f"{message_type.label}: WhatsApp template",
+            help_text=(
+                "Approved template name, in Turkish and English; body parameters in order: "
+                + ", ".join(message_type.whatsapp_parameters)
+                + "."
+            ),
+        ),
+        *(
+            ConfigField(
+                name=text_field_name(message_type.code, language),
+                default="",
+                type=MULTILINE,
+                label=f"{message_type.label}: {name} text",
+                help_text=TEXT_HELP.format(language=name),
+            )
+            for language, name in (("tr", "Turkish"), ("en", "English"))
+        ),
+    ]
+
+
+def fields() -> list[ConfigField]:
+    """Every notification setting."""
+    return [
+        *CHANNEL_FIELDS,
+        *(field for mt in all_message_types() for field in _message_type_fields(mt)),
+    ]
+
+
+def enabled_channels(settings, message_type: MessageType) -> list[Channel]:
+    """The channels the merchant chose for a message type, in a stable order."""
+    raw = getattr(settings, channels_field_name(message_type.code), "") or ""
+    chosen = {part.strip().lower() for part in raw.replace(";", ",").split(",")}
+    return [channel for channel in Channel if channel.value in chosen]

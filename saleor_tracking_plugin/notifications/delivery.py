@@ -1,0 +1,75 @@
+"""Sending one outbox message: claim it, check consent again, hand it to its channel."""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from ..config import load_settings
+from . import actions
+from .catalog import Category, Channel
+from .channels.base import SendError, SendResult
+from .channels.crm_webhook import send_crm_webhook
+from .channels.email import send_email
+from .channels.sms import send_sms
+from .channels.whatsapp import send_whatsapp
+from .consent import is_allowed
+from .models import OutboxMessage
+from .retry_policy import MAX_ATTEMPTS, should_retry
+
+logger = logging.getLogger(__name__)
+
+Sender = Callable[[OutboxMessage, Any], SendResult]
+
+
+def senders() -> dict[Channel, Sender]:
+    """The sender of each channel."""
+    return {
+        Channel.EMAIL: send_email,
+        Channel.SMS: send_sms,
+        Channel.WHATSAPP: send_whatsapp,
+        Channel.WEBHOOK: send_crm_webhook,
+    }
+
+
+def deliver(message_id: int) -> str:
+    """Try to send one message; returns what happened (for logs and tests).
+
+    Outcomes: "skipped" (not due, already sent, or another worker holds it), "sent",
+    "retry" (queued again after a back-off), "failed", "cancelled".
+    """
+    held = actions.claim(message_id)
+    if held is None:
+        return "skipped"
+    message = held.message
+    settings = load_settings()
+    if held.message.attempts > MAX_ATTEMPTS:
+        actions.mark_failed(held, "Abandoned: the worker stopped during every attempt")
+        return "failed"
+    if not is_allowed(message.recipient, Channel(message.channel), Category(message.category)):
+        actions.mark_cancelled(held, "The customer opted out before it was sent")
+        return "cancelled"
+    sender = senders().get(Channel(message.channel))
+    if sender is None:
+        actions.mark_failed(held, f"No sender for channel {message.channel}")
+        return "failed"
+    try:
+        result = sender(message, settings)
+    except SendError as error:
+        return _after_failure(held, str(error), error.transient, settings)
+    except Exception as error:  # a bug or an unforeseen library error: retry, keep the trace
+        logger.exception("Sending outbox message %s failed unexpectedly", message_id)
+        return _after_failure(held, f"{type(error).__name__}: {error}", True, settings)
+    actions.mark_sent(held, result.provider, result.provider_message_id)
+    return "sent"
+
+
+def _after_failure(held: actions.Claim, error: str, transient: bool, settings: Any) -> str:
+    if should_retry(held.message.attempts, transient):
+        due = actions.schedule_retry(held, error, settings)
+        if due is not None:
+            from .tasks import send_message_task
+
+            send_message_task.apply_async((held.message.pk,), eta=due)
+        return "retry"
+    actions.mark_failed(held, error)
+    return "failed"

@@ -1,0 +1,93 @@
+"""The facts a message is made of, derived from the Saleor order and the caller's context."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from ..pages.links import page_url
+
+SUPPORTED_LANGUAGES = ("tr", "en")
+DEFAULT_LANGUAGE = "en"
+
+
+def message_language(order: Any) -> str:
+    """The order's language when we speak it (tr-TR, tr -> tr), else English."""
+    code = (getattr(order, "language_code", "") or "").lower().replace("_", "-").split("-")[0]
+    return code if code in SUPPORTED_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def customer_name(order: Any) -> str:
+    """The name the customer gave on the order, else on their account; "" if none."""
+    for address in (order.billing_address, order.shipping_address):
+        if address is not None:
+            name = f"{address.first_name} {address.last_name}".strip()
+            if name:
+                return name
+    user = order.user
+    if user is not None:
+        return f"{user.first_name} {user.last_name}".strip()
+    return ""
+
+
+def customer_email(order: Any) -> str:
+    """The address order emails go to: the order's, else its customer's account."""
+    return (order.user_email or (order.user.email if order.user else "") or "").strip()
+
+
+def customer_phone(order: Any) -> str:
+    """The phone given on the order (shipping address first: the courier calls it)."""
+    for address in (order.shipping_address, order.billing_address):
+        if address is not None and address.phone:
+            return str(address.phone)
+    return ""
+
+
+def order_items(order: Any) -> list[dict[str, Any]]:
+    """The ordered products in the order's language, with quantities."""
+    items = []
+    for line in order.lines.all().order_by("pk"):
+        name = line.translated_product_name or line.product_name
+        variant = line.translated_variant_name or line.variant_name
+        if variant and variant != name:
+            name = f"{name} ({variant})"
+        items.append({"name": name, "quantity": line.quantity})
+    return items
+
+
+def format_fact(value: Any, language: str) -> Any:
+    """Dates in the customer's language ("24 Kasım 2026"); other values unchanged."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        with translation.override(language):
+            return formats.date_format(value, "j F Y")
+    return value
+
+
+def jsonable(value: Any) -> Any:
+    """A fact as it is stored with the message and sent to the CRM."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: jsonable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(item) for item in value]
+    return value
+
+
+def order_facts(order: Any, language: str, context: dict[str, Any]) -> dict[str, Any]:
+    """Everything a message about this order may say, in `language`."""
+    items = order_items(order)
+    with translation.override(language):
+        items_text = ", ".join(f"{item['quantity']} × {item['name']}" for item in items)
+        facts: dict[str, Any] = {
+            "customer_name": customer_name(order) or _("customer"),
+            "order_number": str(order.number),
+            "items": items_text,
+            "tracking_link": page_url("track", order, "track"),
+        }
+    for key, value in context.items():
+        facts[key] = format_fact(value, language)
+    return facts

@@ -1,0 +1,38 @@
+"""Celery tasks of notifications, on Saleor's own Celery app."""
+
+from datetime import timedelta
+
+from saleor.celeryconf import app
+from saleor.core.db.connection import allow_writer
+
+from . import actions
+from .delivery import deliver
+
+DISPATCH_EVERY = timedelta(minutes=1)
+
+
+@app.task
+@allow_writer()
+def send_message_task(message_id: int) -> str:
+    """Send one outbox message if it is due and nobody else is sending it."""
+    return deliver(message_id)
+
+
+@app.task
+@allow_writer()
+def dispatch_outbox_task() -> int:
+    """Hand due messages to workers: after quiet hours or a back-off, never enqueued (broker
+    down), or left by a worker that died mid-send (its lease ran out). Returns how many."""
+    message_ids = actions.due_message_ids()
+    for message_id in message_ids:
+        send_message_task.delay(message_id)
+    return len(message_ids)
+
+
+app.conf.beat_schedule = {
+    **(app.conf.beat_schedule or {}),
+    "saleor-tracking-plugin-dispatch-outbox": {
+        "task": dispatch_outbox_task.name,
+        "schedule": DISPATCH_EVERY,
+    },
+}
