@@ -6,10 +6,10 @@ import segno
 
 
 def qr_svg(text: str) -> str:
-    """An inline `<svg>` element, scalable, for the hosted page."""
+    """An inline `<svg>` element without a fixed size: it fills its container."""
     buffer = io.BytesIO()
     segno.make(text, error="m").save(
-        buffer, kind="svg", xmldecl=False, svgns=True, nl=False, scale=4, border=2
+        buffer, kind="svg", xmldecl=False, svgns=True, nl=False, border=2, omitsize=True
     )
     return buffer.getvalue().decode("utf-8")
 
