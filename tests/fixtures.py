@@ -83,3 +83,22 @@ def delivered_order(fulfilled_order, customer_user, payment_txn_captured):
         delivered_at=timezone.now() - timedelta(days=2),
     )
     return order
+
+
+@pytest.fixture
+def replica_reads_the_test_database(django_db_setup):
+    """Point the replica connection of other threads (live server, racing requests) at the
+    test database.
+
+    Saleor routes reads to its `replica` alias; in tests that alias mirrors the default one
+    only for connections of the main thread.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    replica = connections.settings[settings.DATABASE_CONNECTION_REPLICA_NAME]
+    default = connections.settings[settings.DATABASE_CONNECTION_DEFAULT_NAME]
+    original = replica["NAME"]
+    replica["NAME"] = default["NAME"]
+    yield
+    replica["NAME"] = original

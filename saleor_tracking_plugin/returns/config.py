@@ -65,6 +65,16 @@ FIELDS = [
         help_text="Requests waiting longer for a decision are flagged to staff.",
     ),
     ConfigField(
+        name="return_receive_on_delivery",
+        default=False,
+        type=BOOLEAN,
+        label="Count a return as received when the carrier delivers it",
+        help_text=(
+            "Trust the carrier's delivery scan of the return parcel instead of waiting for "
+            "staff to mark it received, so the refund can follow sooner."
+        ),
+    ),
+    ConfigField(
         name="return_carrier",
         default="yurtici",
         label="Carrier for return parcels",

@@ -8,6 +8,9 @@ from saleor.order import OrderEvents
 
 from saleor_tracking_plugin.returns.models import Return
 from saleor_tracking_plugin.returns.tasks import flag_overdue_returns_task
+from saleor_tracking_plugin.tracking.actions import record_events
+from saleor_tracking_plugin.tracking.progress import TrackingEventData
+from saleor_tracking_plugin.tracking.statuses import ShipmentStatus
 
 from .helpers import configure_plugin
 from .returns_api import (
@@ -15,6 +18,7 @@ from .returns_api import (
     REJECT,
     REQUEST_RETURN,
     RETURNS,
+    SET_TRACKING,
     call,
     call_ok,
     order_id,
@@ -121,3 +125,51 @@ def test_requests_waiting_over_a_day_are_flagged_to_staff_once(
         parameters__message__startswith=f"Return {waiting['rma']} is waiting",
     )
     assert notes.count() == 1
+
+
+def test_a_return_parcel_delivered_back_counts_as_received_when_the_merchant_trusts_scans(
+    delivered_order, customer_tracking_client, django_capture_on_commit_callbacks
+):
+    configure_plugin(return_receive_on_delivery=True)
+    shirt, _mug = delivered_order.lines.order_by("product_sku")
+    ret = requested(delivered_order, customer_tracking_client, (shirt, 1))
+    call_ok(
+        customer_tracking_client,
+        SET_TRACKING,
+        {"id": order_id(delivered_order), "returnId": ret["id"], "trackingNumber": "305799887766"},
+    )
+    parcel = Return.objects.get().return_shipment
+
+    # when the carrier reports the return parcel delivered to the shop
+    with django_capture_on_commit_callbacks(execute=True):
+        record_events(
+            parcel.pk,
+            [TrackingEventData(timezone.now(), ShipmentStatus.DELIVERED, "Teslim edildi", "Tuzla")],
+            source="yurtici",
+        )
+
+    # then the return is received and the customer told so
+    assert Return.objects.get().status == "received"
+    assert mail.outbox[-1].subject == f"Your returned parcel {ret['rma']} has arrived"
+
+
+def test_without_trust_in_scans_staff_still_mark_returns_received(
+    delivered_order, customer_tracking_client, django_capture_on_commit_callbacks
+):
+    shirt, _mug = delivered_order.lines.order_by("product_sku")
+    ret = requested(delivered_order, customer_tracking_client, (shirt, 1))
+    call_ok(
+        customer_tracking_client,
+        SET_TRACKING,
+        {"id": order_id(delivered_order), "returnId": ret["id"], "trackingNumber": "305799887766"},
+    )
+    parcel = Return.objects.get().return_shipment
+
+    with django_capture_on_commit_callbacks(execute=True):
+        record_events(
+            parcel.pk,
+            [TrackingEventData(timezone.now(), ShipmentStatus.DELIVERED, "Teslim edildi", "")],
+            source="yurtici",
+        )
+
+    assert Return.objects.get().status == "shipped_back"
