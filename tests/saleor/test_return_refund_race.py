@@ -10,11 +10,15 @@ from saleor_tracking_plugin.returns import actions
 from saleor_tracking_plugin.returns.errors import ReturnError
 from saleor_tracking_plugin.returns.models import RefundStatus, ReturnRefund
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# The racing requests run in threads, which read through Saleor's replica connection.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("replica_reads_the_test_database"),
+]
 
 
 def test_two_simultaneous_refunds_of_one_return_refund_once(
-    delivered_order, payment_txn_captured, staff_user, replica_reads_the_test_database
+    delivered_order, payment_txn_captured, staff_user
 ):
     # given an inspected return
     shirt = delivered_order.lines.get(product_sku="SKU_AA")
