@@ -286,7 +286,13 @@ def resolve_return(ret: Return, actor: Actor, resolution: str | None = None) -> 
             reference, amount = f"gift-card:{gift_card.pk}", record.amount
         else:
             outcome = refunds.refund_order(
-                order, record.amount, reason=f"Return {ret.rma}", user=actor.user, app=actor.app
+                order,
+                record.amount,
+                # Per attempt: a refused attempt may be retried, an accepted one never repeats.
+                idempotency_key=f"{record.idempotency_key}#{record.attempts}",
+                reason=f"Return {ret.rma}",
+                user=actor.user,
+                app=actor.app,
             )
             gift_card, reference, amount = None, ",".join(outcome.references), outcome.amount
     except refunds.RefundFailed as error:

@@ -24,8 +24,11 @@ def instructions_for(policy: ReturnPolicy, payer: ShippingPayer, rma: str) -> Re
     carrier = get_carrier(policy.return_carrier) if policy.return_carrier else None
     code = carrier.code if carrier else ""
     name = carrier.name if carrier else ""
-    return_code = policy.carrier_return_codes.get(code, "") if code else ""
-    if payer == ShippingPayer.MERCHANT and carrier and return_code:
+    # The contracted code charges the parcel to the shop: only given when the shop pays.
+    return_code = ""
+    if payer == ShippingPayer.MERCHANT and code:
+        return_code = policy.carrier_return_codes.get(code, "")
+    if return_code:
         text = _(
             "Pack the items and take the parcel to any %(carrier)s branch. Give the contracted "
             "return code %(code)s and write the return number %(rma)s on the parcel. "

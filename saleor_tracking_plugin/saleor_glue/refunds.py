@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from saleor.order.actions import order_refunded
 from saleor.order.models import Order
-from saleor.payment import PaymentError, TransactionAction, TransactionKind, gateway
+from saleor.payment import PaymentError, TransactionEventType, TransactionKind, gateway
 from saleor.payment.models import TransactionItem
 
 from .context import plugins_manager
@@ -46,18 +46,25 @@ def refund_order(
     order: Order,
     amount: Decimal,
     *,
+    idempotency_key: str,
     reason: str,
     user: "User | None",
     app: "App | None",
 ) -> RefundOutcome:
-    """Refund `amount` of the order to the way it was paid; raises RefundFailed."""
+    """Refund `amount` of the order to the way it was paid; raises RefundFailed.
+
+    For transactions, `idempotency_key` goes on Saleor's refund request event, which Saleor keeps
+    unique per transaction: a request already made with this key is not made again.
+    """
     if amount <= 0:
         raise RefundFailed("INVALID_AMOUNT", "Nothing to refund.")
     transactions = list(
         TransactionItem.objects.filter(order_id=order.pk, charged_value__gt=0).order_by("pk")
     )
     if transactions:
-        return _request_transaction_refunds(order, transactions, amount, reason, user, app)
+        return _request_transaction_refunds(
+            order, transactions, amount, idempotency_key, reason, user, app
+        )
     payment = order.get_last_payment()
     if payment is not None and payment.can_refund():
         return _refund_payment(order, payment, amount, user, app)
@@ -80,12 +87,7 @@ def _refund_payment(order, payment, amount, user, app) -> RefundOutcome:
     return RefundOutcome(amount, "payment", [f"payment-transaction:{transaction.pk}"])
 
 
-def _request_transaction_refunds(order, transactions, amount, reason, user, app):
-    # Imported here: it lives in Saleor's GraphQL layer, which loads the whole schema.
-    from saleor.graphql.payment.mutations.transaction.utils import (
-        create_transaction_event_requested,
-    )
-
+def _request_transaction_refunds(order, transactions, amount, key, reason, user, app):
     available = sum((t.charged_value for t in transactions), Decimal(0))
     if available < amount:
         raise RefundFailed(
@@ -98,24 +100,34 @@ def _request_transaction_refunds(order, transactions, amount, reason, user, app)
         if remaining <= 0:
             break
         value = min(remaining, transaction.charged_value)
-        request_event = create_transaction_event_requested(
-            transaction, value, TransactionAction.REFUND, user=user, app=app, reason=reason
-        )
-        try:
-            gateway.request_refund_action(
-                transaction=transaction,
-                manager=manager,
-                refund_value=value,
-                request_event=request_event,
-                channel_slug=order.channel.slug,
+        request_event = transaction.events.filter(idempotency_key=key).first()
+        if request_event is None:
+            # The same REFUND_REQUEST event Saleor's transactionRequestAction records.
+            request_event = transaction.events.create(
+                type=TransactionEventType.REFUND_REQUEST,
+                amount_value=value,
+                currency=transaction.currency,
                 user=user,
                 app=app,
+                app_identifier=app.identifier if app else None,
+                idempotency_key=key,
+                message=reason,
             )
-        except PaymentError as error:
-            if references:
-                # Earlier transactions were asked already: report what was, not a failure.
-                break
-            raise RefundFailed("PAYMENT_ERROR", str(error)) from error
+            try:
+                gateway.request_refund_action(
+                    transaction=transaction,
+                    manager=manager,
+                    refund_value=value,
+                    request_event=request_event,
+                    channel_slug=order.channel.slug,
+                    user=user,
+                    app=app,
+                )
+            except PaymentError as error:
+                if references:
+                    # Earlier transactions were asked already: report what was, not a failure.
+                    break
+                raise RefundFailed("PAYMENT_ERROR", str(error)) from error
         references.append(f"transaction-event:{request_event.pk}")
-        remaining -= value
+        remaining -= request_event.amount_value
     return RefundOutcome(amount - remaining, "transaction", references)

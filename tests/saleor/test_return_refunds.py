@@ -208,6 +208,9 @@ def test_orders_paid_with_transactions_get_a_refund_request_once(
     transaction = order.payment_transactions.get()
     requests = transaction.events.filter(type=TransactionEventType.REFUND_REQUEST)
     assert [event.amount_value for event in requests] == [shirt.unit_price_gross_amount]
+    # Saleor itself keeps the request's key unique on the transaction
+    return_pk = Return.objects.get().pk
+    assert requests.get().idempotency_key == f"refund:{return_pk}#1"
     assert order.events.filter(type=OrderEvents.TRANSACTION_REFUND_REQUESTED).count() == 1
 
 
