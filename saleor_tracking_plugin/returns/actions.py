@@ -6,7 +6,6 @@ restock, refund or gift card) through `saleor_glue`, and every step is told to t
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING
 from uuid import UUID
 
@@ -219,13 +218,17 @@ def inspect_return(ret: Return, outcomes: dict[int, str], actor: Actor) -> Retur
             line.outcome = parsed[line.pk]
         arrived = [line for line in lines if came_back(InspectionOutcome(line.outcome))]
         if arrived:
-            fulfillment, returned = saleor_returns.return_items(
-                ret.order,
-                [(line.order_line, line.quantity) for line in arrived],
-                reason=f"Return {ret.rma}: {ret.reason}",
-                user=actor.user,
-                app=actor.app,
-            )
+            try:
+                fulfillment, returned = saleor_returns.return_items(
+                    ret.order,
+                    [(line.order_line, line.quantity) for line in arrived],
+                    reason=f"Return {ret.rma}: {ret.reason}",
+                    user=actor.user,
+                    app=actor.app,
+                )
+            except saleor_returns.NotEnoughFulfilled as error:
+                # Someone returned or cancelled these items in Saleor meanwhile.
+                raise ReturnError("NOT_ENOUGH_FULFILLED", str(error), "lines") from error
             ret.saleor_fulfillment = fulfillment
             _restock(lines, returned)
         ReturnLine.objects.bulk_update(lines, ["outcome", "restocked_quantity"])
@@ -459,11 +462,3 @@ def _refusal_text(line_rules) -> str:
         "NON_RETURNABLE_PRODUCT": "This product cannot be returned.",
         "ALREADY_REQUESTED": "These items are already in a return.",
     }[line_rules.refusal.value]
-
-
-def requested_amount(ret: Return) -> Decimal:
-    """Value of the items in a return, at the prices the customer paid."""
-    return requested_value(
-        (line.order_line.unit_price_gross_amount, line.quantity)
-        for line in ret.lines.select_related("order_line")
-    )

@@ -69,3 +69,51 @@ def test_a_refused_request_says_why_and_creates_nothing(client, delivered_order)
     assert response.status_code == 400
     assert "İade edilebilecek adetten fazlasını seçtiniz." in response.content.decode()
     assert not Return.objects.exists()
+
+
+def test_a_shopper_cancels_a_return_from_the_page(client, delivered_order):
+    token = order_token(delivered_order, "return")
+    shirt = delivered_order.lines.get(product_sku="SKU_AA")
+    client.post(
+        PAGE,
+        {
+            "t": token,
+            "action": "request",
+            f"qty-{shirt.pk}": "1",
+            "reason": "size",
+            "resolution": "refund",
+        },
+    )
+    ret = Return.objects.get()
+
+    response = client.post(PAGE, {"t": token, "action": "cancel", "return": str(ret.pk)})
+
+    assert response.status_code == 302
+    ret.refresh_from_db()
+    assert ret.status == "cancelled"
+
+
+def test_the_page_cannot_touch_another_orders_return(
+    client, delivered_order, order_with_lines_for_cc
+):
+    shirt = delivered_order.lines.get(product_sku="SKU_AA")
+    client.post(
+        PAGE,
+        {
+            "t": order_token(delivered_order, "return"),
+            "action": "request",
+            f"qty-{shirt.pk}": "1",
+            "reason": "size",
+            "resolution": "refund",
+        },
+    )
+    ret = Return.objects.get()
+
+    response = client.post(
+        PAGE,
+        {"t": order_token(order_with_lines_for_cc, "return"), "action": "cancel", "return": ret.pk},
+    )
+
+    assert response.status_code == 400
+    ret.refresh_from_db()
+    assert ret.status == "approved"

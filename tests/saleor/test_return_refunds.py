@@ -230,3 +230,28 @@ def test_refunding_before_inspection_is_refused(
     assert payload["errors"][0]["code"] == "INVALID_STATUS"
     assert not ReturnRefund.objects.exists()
     assert not payment_txn_captured.transactions.filter(kind=TransactionKind.REFUND).exists()
+
+
+def test_items_returned_in_saleor_meanwhile_stop_the_inspection_cleanly(
+    delivered_order, customer_tracking_client, staff_tracking_client
+):
+    # given a received return whose items staff meanwhile returned in Saleor's dashboard
+    shirt, _mug = delivered_order.lines.order_by("product_sku")
+    ret = call_ok(
+        customer_tracking_client,
+        REQUEST_RETURN,
+        {"id": order_id(delivered_order), "input": request_input((shirt, 3))},
+    )
+    call_ok(staff_tracking_client, RECEIVE, {"id": ret["id"]})
+    delivered_order.fulfillments.get().lines.filter(order_line=shirt).update(quantity=1)
+
+    payload = call(
+        staff_tracking_client,
+        INSPECT,
+        {"id": ret["id"], "lines": inspection(ret, "RESELLABLE")},
+    )
+
+    # then staff are told, and neither our return nor Saleor changed
+    assert payload["errors"][0]["code"] == "NOT_ENOUGH_FULFILLED"
+    assert Return.objects.get().status == "received"
+    assert not delivered_order.fulfillments.filter(status="returned").exists()
