@@ -13,3 +13,6 @@ class TrackingPluginConfig(AppConfig):
 
         # Shipping milestones listen to tracking's signals.
         from .notifications import milestones  # noqa: F401
+
+        # Return parcels delivered back may count as received.
+        from .returns import receivers  # noqa: F401

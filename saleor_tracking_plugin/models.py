@@ -2,12 +2,16 @@
 
 from .carriers.models import CarrierCircuit, ShipmentPolling, WebhookDelivery
 from .notifications.models import ContactPreference, OutboxMessage
+from .returns.models import Return, ReturnLine, ReturnRefund
 from .tracking.models import Shipment, ShipmentEvent
 
 __all__ = [
     "CarrierCircuit",
     "ContactPreference",
     "OutboxMessage",
+    "Return",
+    "ReturnLine",
+    "ReturnRefund",
     "Shipment",
     "ShipmentEvent",
     "ShipmentPolling",

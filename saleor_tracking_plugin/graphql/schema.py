@@ -4,14 +4,18 @@ import graphene
 
 from .carriers import CarrierQueries
 from .notifications import NotificationQueries
+from .returns import ReturnQueries
+from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, CarrierQueries, NotificationQueries, graphene.ObjectType):
+class Query(
+    TrackingQueries, CarrierQueries, NotificationQueries, ReturnQueries, graphene.ObjectType
+):
     pass
 
 
-class Mutation(TrackingMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, ReturnMutations, graphene.ObjectType):
     pass
 
 

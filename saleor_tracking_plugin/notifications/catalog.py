@@ -78,7 +78,10 @@ class MessageType:
 
 
 # One line per capability that declares message types.
-DECLARING_MODULES = ("saleor_tracking_plugin.notifications.messages",)
+DECLARING_MODULES = (
+    "saleor_tracking_plugin.notifications.messages",
+    "saleor_tracking_plugin.returns.messages",
+)
 
 
 @cache
