@@ -3,6 +3,7 @@
 import graphene
 
 from .carriers import CarrierQueries
+from .delays import DelayMutations, DelayQueries
 from .notifications import NotificationQueries
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
@@ -10,12 +11,17 @@ from .tracking import TrackingMutations, TrackingQueries
 
 
 class Query(
-    TrackingQueries, CarrierQueries, NotificationQueries, ReturnQueries, graphene.ObjectType
+    TrackingQueries,
+    CarrierQueries,
+    NotificationQueries,
+    ReturnQueries,
+    DelayQueries,
+    graphene.ObjectType,
 ):
     pass
 
 
-class Mutation(TrackingMutations, ReturnMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, ReturnMutations, DelayMutations, graphene.ObjectType):
     pass
 
 

@@ -81,6 +81,7 @@ class MessageType:
 DECLARING_MODULES = (
     "saleor_tracking_plugin.notifications.messages",
     "saleor_tracking_plugin.returns.messages",
+    "saleor_tracking_plugin.delays.messages",
 )
 
 
