@@ -7,8 +7,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ..aggregators.views import webhook_view
 from ..graphql.view import graphql_view
-from ..pages.return_page import return_page
 from ..pages.delay_choice import delay_choice
+from ..pages.return_page import return_page
 from ..pages.tracking_page import tracking_page
 from ..pages.unsubscribe_page import unsubscribe_page
 
