@@ -66,6 +66,7 @@ def all_fields() -> list[ConfigField]:
     from .carriers.config import FIELDS as CARRIER_FIELDS
     from .delays.config import FIELDS as DELAY_FIELDS
     from .notifications.config import fields as notification_fields
+    from .returns.config import FIELDS as RETURNS_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
     return [
@@ -73,6 +74,7 @@ def all_fields() -> list[ConfigField]:
         *TRACKING_FIELDS,
         *CARRIER_FIELDS,
         *notification_fields(),
+        *RETURNS_FIELDS,
         *DELAY_FIELDS,
     ]
 

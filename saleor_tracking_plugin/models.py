@@ -10,6 +10,7 @@ from .delays.models import (
     OrderDelayCause,
 )
 from .notifications.models import ContactPreference, OutboxMessage
+from .returns.models import Return, ReturnLine, ReturnRefund
 from .tracking.models import Shipment, ShipmentEvent
 
 __all__ = [
@@ -22,6 +23,9 @@ __all__ = [
     "OrderDelay",
     "OrderDelayCause",
     "OutboxMessage",
+    "Return",
+    "ReturnLine",
+    "ReturnRefund",
     "Shipment",
     "ShipmentEvent",
     "ShipmentPolling",

@@ -4,14 +4,24 @@ import graphene
 
 from .carriers import CarrierQueries
 from .delays import DelayMutations, DelayQueries
+from .notifications import NotificationQueries
+from .returns import ReturnQueries
+from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, CarrierQueries, DelayQueries, graphene.ObjectType):
+class Query(
+    TrackingQueries,
+    CarrierQueries,
+    NotificationQueries,
+    ReturnQueries,
+    DelayQueries,
+    graphene.ObjectType,
+):
     pass
 
 
-class Mutation(TrackingMutations, DelayMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, ReturnMutations, DelayMutations, graphene.ObjectType):
     pass
 
 

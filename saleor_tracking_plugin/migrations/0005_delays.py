@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
         ("order", "0202_alter_order_undiscounted_base_shipping_price_amount"),
         ("saleor_tracking_plugin", "0001_initial"),
         # Chained after the migration main already has, so the graph keeps one leaf.
-        ("saleor_tracking_plugin", "0003_notifications"),
+        ("saleor_tracking_plugin", "0004_returns"),
     ]
 
     operations = [

@@ -1,10 +1,12 @@
-"""Refunding what a customer paid for an order, through Saleor's own payment actions.
+"""Refunds through Saleor: the order's Payment (legacy gateways) or its TransactionItems.
 
-Saleor has two payment models: `TransactionItem` (Saleor asks the payment app to refund, which
-reports back later) and the older `Payment` (a gateway plugin refunds at once). Both are
-handled as staff would from the dashboard: `transactionRequestAction` and `orderRefund`.
-The caller records its idempotency key before calling; for transactions the key also goes on
-Saleor's refund request event, so a request already made is never made again.
+- Payment: Saleor's `gateway.refund`, then `order_refunded` (timeline event, customer email,
+  ORDER_REFUNDED webhooks), as Saleor's `orderRefund` mutation does.
+- Transactions: a REFUND_REQUEST event per transaction and `request_refund_action`, which asks
+  the payment app (TRANSACTION_REFUND_REQUESTED) and writes the order's timeline event, as
+  Saleor's `transactionRequestAction` mutation does. The app reports the outcome to Saleor.
+
+The caller owns idempotency (`refund:<return id>` recorded before this is called).
 """
 
 from dataclasses import dataclass
@@ -15,7 +17,8 @@ from saleor.order.actions import order_refunded
 from saleor.order.models import Order
 from saleor.payment import PaymentError, TransactionEventType, TransactionKind, gateway
 from saleor.payment.models import TransactionItem
-from saleor.plugins.manager import get_plugins_manager
+
+from .context import plugins_manager
 
 if TYPE_CHECKING:
     from saleor.account.models import User
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
 
 
 class RefundFailed(Exception):
-    """Saleor or the payment provider refused the refund; `code` says why."""
+    """Saleor or the payment provider refused the refund; nothing was refunded."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -35,7 +38,7 @@ class RefundOutcome:
     """What Saleor recorded: the amount and references to its payment records."""
 
     amount: Decimal
-    method: str  # "payment" (refunded now) or "transaction" (requested from the app)
+    method: str  # "payment" or "transaction"
     references: list[str]
 
 
@@ -48,7 +51,11 @@ def refund_order(
     user: "User | None",
     app: "App | None",
 ) -> RefundOutcome:
-    """Refund `amount` of the order to the way it was paid; raises RefundFailed."""
+    """Refund `amount` of the order to the way it was paid; raises RefundFailed.
+
+    For transactions, `idempotency_key` goes on Saleor's refund request event, which Saleor keeps
+    unique per transaction: a request already made with this key is not made again.
+    """
     if amount <= 0:
         raise RefundFailed("INVALID_AMOUNT", "Nothing to refund.")
     transactions = list(
@@ -66,34 +73,40 @@ def refund_order(
 
 def _refund_payment(order, payment, amount, user, app) -> RefundOutcome:
     amount = min(amount, payment.captured_amount)
-    manager = get_plugins_manager(allow_replica=False)
+    manager = plugins_manager()
     try:
-        result = gateway.refund(payment, manager, channel_slug=order.channel.slug, amount=amount)
+        transaction = gateway.refund(
+            payment, manager, amount=amount, channel_slug=order.channel.slug
+        )
     except PaymentError as error:
         raise RefundFailed("PAYMENT_ERROR", str(error)) from error
-    if result.kind != TransactionKind.REFUND or not result.is_success:
-        raise RefundFailed("PAYMENT_ERROR", result.error or "The payment gateway refused.")
+    if transaction.kind != TransactionKind.REFUND or not transaction.is_success:
+        raise RefundFailed("PAYMENT_ERROR", transaction.error or "The gateway refused.")
     payment.refresh_from_db()
     order_refunded(order, user, app, amount, payment, manager)
-    return RefundOutcome(amount, "payment", [f"payment-transaction:{result.pk}"])
+    return RefundOutcome(amount, "payment", [f"payment-transaction:{transaction.pk}"])
 
 
 def _request_transaction_refunds(order, transactions, amount, key, reason, user, app):
-    charged = sum((item.charged_value for item in transactions), Decimal(0))
-    if charged < amount:
-        raise RefundFailed("AMOUNT_TOO_HIGH", f"Only {charged} was charged; not {amount}.")
-    manager = get_plugins_manager(allow_replica=False)
+    available = sum((t.charged_value for t in transactions), Decimal(0))
+    if available < amount:
+        raise RefundFailed(
+            "AMOUNT_TOO_HIGH", f"Only {available} was charged; cannot refund {amount}."
+        )
+    manager = plugins_manager()
     remaining = amount
     references: list[str] = []
-    for item in transactions:
+    for transaction in transactions:
         if remaining <= 0:
             break
-        request = item.events.filter(idempotency_key=key).first()
-        if request is None:
-            request = item.events.create(
+        value = min(remaining, transaction.charged_value)
+        request_event = transaction.events.filter(idempotency_key=key).first()
+        if request_event is None:
+            # The same REFUND_REQUEST event Saleor's transactionRequestAction records.
+            request_event = transaction.events.create(
                 type=TransactionEventType.REFUND_REQUEST,
-                amount_value=min(remaining, item.charged_value),
-                currency=item.currency,
+                amount_value=value,
+                currency=transaction.currency,
                 user=user,
                 app=app,
                 app_identifier=app.identifier if app else None,
@@ -102,18 +115,19 @@ def _request_transaction_refunds(order, transactions, amount, key, reason, user,
             )
             try:
                 gateway.request_refund_action(
-                    transaction=item,
+                    transaction=transaction,
                     manager=manager,
-                    refund_value=request.amount_value,
-                    request_event=request,
+                    refund_value=value,
+                    request_event=request_event,
                     channel_slug=order.channel.slug,
                     user=user,
                     app=app,
                 )
             except PaymentError as error:
                 if references:
-                    break  # earlier transactions were asked: report those, not a failure
+                    # Earlier transactions were asked already: report what was, not a failure.
+                    break
                 raise RefundFailed("PAYMENT_ERROR", str(error)) from error
-        references.append(f"transaction-event:{request.pk}")
-        remaining -= request.amount_value
+        references.append(f"transaction-event:{request_event.pk}")
+        remaining -= request_event.amount_value
     return RefundOutcome(amount - remaining, "transaction", references)
