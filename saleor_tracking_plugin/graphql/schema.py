@@ -2,15 +2,15 @@
 
 import graphene
 
-from .notifications import NotificationQueries
+from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, NotificationQueries, graphene.ObjectType):
+class Query(TrackingQueries, NotificationQueries, MessagePreferenceQueries, graphene.ObjectType):
     pass
 
 
-class Mutation(TrackingMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, NotificationMutations, graphene.ObjectType):
     pass
 
 
