@@ -16,6 +16,14 @@ def tracking_content(response) -> dict:
     return json.loads(response.content)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counters kept in Saleor's cache (carrier call budgets, guest throttling) start at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def guest_tracking_client():
     return ApiClient(api_path=TRACKING_API_PATH)
@@ -55,3 +63,50 @@ def customer_order(order_with_lines, customer_user):
     order_with_lines.user_email = customer_user.email
     order_with_lines.save(update_fields=["user", "user_email"])
     return order_with_lines
+
+
+@pytest.fixture
+def delivered_order(fulfilled_order, customer_user, payment_txn_captured):
+    """`customer_user`'s order, paid with the dummy gateway, fulfilled and delivered 2 days ago.
+
+    Lines: 3 × SKU_AA and 2 × SKU_B, shipped from the lines' allocated warehouses.
+    """
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from saleor_tracking_plugin.tracking.models import Shipment
+    from saleor_tracking_plugin.tracking.statuses import ShipmentStatus
+
+    order = fulfilled_order
+    order.user = customer_user
+    order.user_email = customer_user.email
+    order.save(update_fields=["user", "user_email"])
+    Shipment.objects.create(
+        order=order,
+        fulfillment=order.fulfillments.get(),
+        carrier_code="yurtici",
+        tracking_number="305712345678",
+        status=ShipmentStatus.DELIVERED,
+        delivered_at=timezone.now() - timedelta(days=2),
+    )
+    return order
+
+
+@pytest.fixture
+def replica_reads_the_test_database(django_db_setup):
+    """Point the replica connection of other threads (live server, racing requests) at the
+    test database.
+
+    Saleor routes reads to its `replica` alias; in tests that alias mirrors the default one
+    only for connections of the main thread.
+    """
+    from django.conf import settings
+    from django.db import connections
+
+    replica = connections.settings[settings.DATABASE_CONNECTION_REPLICA_NAME]
+    default = connections.settings[settings.DATABASE_CONNECTION_DEFAULT_NAME]
+    original = replica["NAME"]
+    replica["NAME"] = default["NAME"]
+    yield
+    replica["NAME"] = original

@@ -2,15 +2,33 @@
 
 import graphene
 
+from .carriers import CarrierQueries
+from .delays import DelayMutations, DelayQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
+from .returns import ReturnQueries
+from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, NotificationQueries, MessagePreferenceQueries, graphene.ObjectType):
+class Query(
+    TrackingQueries,
+    CarrierQueries,
+    NotificationQueries,
+    MessagePreferenceQueries,
+    ReturnQueries,
+    DelayQueries,
+    graphene.ObjectType,
+):
     pass
 
 
-class Mutation(TrackingMutations, NotificationMutations, graphene.ObjectType):
+class Mutation(
+    TrackingMutations,
+    NotificationMutations,
+    ReturnMutations,
+    DelayMutations,
+    graphene.ObjectType,
+):
     pass
 
 

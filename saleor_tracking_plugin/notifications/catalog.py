@@ -78,7 +78,11 @@ class MessageType:
 
 
 # One line per capability that declares message types.
-DECLARING_MODULES = ("saleor_tracking_plugin.notifications.messages",)
+DECLARING_MODULES = (
+    "saleor_tracking_plugin.notifications.messages",
+    "saleor_tracking_plugin.returns.messages",
+    "saleor_tracking_plugin.delays.messages",
+)
 
 
 @cache

@@ -50,18 +50,5 @@ def screenshot_path():
 
 
 @pytest.fixture(autouse=True)
-def replica_reads_the_test_database(django_db_setup):
-    """Point the live server thread's replica connection at the test database.
-
-    Saleor routes reads to its `replica` alias; in tests that alias mirrors the default one
-    only for connections of the main thread, while the live server answers from another thread.
-    """
-    from django.conf import settings
-    from django.db import connections
-
-    replica = connections.settings[settings.DATABASE_CONNECTION_REPLICA_NAME]
-    default = connections.settings[settings.DATABASE_CONNECTION_DEFAULT_NAME]
-    original = replica["NAME"]
-    replica["NAME"] = default["NAME"]
-    yield
-    replica["NAME"] = original
+def live_server_reads_the_test_database(replica_reads_the_test_database):
+    """The live server answers from another thread: see `replica_reads_the_test_database`."""

@@ -1,0 +1,47 @@
+"""Telling the customer and the other capabilities that a return moved.
+
+The customer's message is queued in the outbox inside the step's transaction (so it is
+recorded before it is sent, and only if the step commits); `return_status_changed` is sent
+after commit for other listeners.
+"""
+
+from django.db import transaction
+
+from ..notifications.api import notify
+from ..pages.links import page_url
+from .messages import MESSAGE_OF_STATUS
+from .models import Return
+from .signals import return_status_changed
+from .statuses import ReturnStatus
+
+RETURN_PAGE_PURPOSE = "return"
+
+
+def announce(ret: Return, previous: ReturnStatus | None, status: ReturnStatus) -> None:
+    """Queue the step's customer message and signal the change once committed."""
+    message_type = MESSAGE_OF_STATUS.get(status)
+    if message_type is not None:
+        notify(
+            ret.order,
+            message_type,
+            dedupe_key=f"return:{ret.pk}:{status.value}",
+            thread=f"return:{ret.pk}",
+            context=return_facts(ret),
+        )
+    transaction.on_commit(
+        lambda: return_status_changed.send_robust(
+            sender=Return, return_request=ret, previous=previous, status=status
+        )
+    )
+
+
+def return_facts(ret: Return) -> dict:
+    """The facts of a return the message texts use."""
+    amount = ret.refund_amount
+    return {
+        "return_code": ret.rma,
+        "return_link": page_url("return", ret.order, RETURN_PAGE_PURPOSE),
+        "rejection_reason": ret.decision_note,
+        "refund_amount": f"{amount:.2f} {ret.currency}" if amount is not None else "",
+        "return_status": ret.status,
+    }
