@@ -63,11 +63,18 @@ GENERAL_FIELDS = [
 
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them."""
+    from .carriers.config import FIELDS as CARRIER_FIELDS
     from .notifications.config import fields as notification_fields
     from .returns.config import FIELDS as RETURNS_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
-    return [*GENERAL_FIELDS, *TRACKING_FIELDS, *notification_fields(), *RETURNS_FIELDS]
+    return [
+        *GENERAL_FIELDS,
+        *TRACKING_FIELDS,
+        *CARRIER_FIELDS,
+        *notification_fields(),
+        *RETURNS_FIELDS,
+    ]
 
 
 class Settings:

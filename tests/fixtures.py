@@ -16,6 +16,14 @@ def tracking_content(response) -> dict:
     return json.loads(response.content)
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Counters kept in Saleor's cache (carrier call budgets, guest throttling) start at zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def guest_tracking_client():
     return ApiClient(api_path=TRACKING_API_PATH)

@@ -2,12 +2,13 @@
 
 import graphene
 
+from .carriers import CarrierQueries
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, ReturnQueries, graphene.ObjectType):
+class Query(TrackingQueries, CarrierQueries, ReturnQueries, graphene.ObjectType):
     pass
 
 

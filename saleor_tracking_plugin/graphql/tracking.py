@@ -12,6 +12,7 @@ from ..tracking.metadata import tracking_url
 from ..tracking.models import EstimateSource, Shipment, ShipmentEvent, ShipmentKind
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import ShipmentStatus, can_transition, least_advanced
+from .carriers import TrackingProblem, resolve_tracking_problem
 from .core import (
     MutationError,
     PermissionDenied,
@@ -61,6 +62,12 @@ class TrackedShipment(graphene.ObjectType):
     )
     delivered_at = graphene.DateTime(description="When the parcel was delivered.")
     last_event_at = graphene.DateTime(description="Time of the latest carrier scan.")
+    last_checked_at = graphene.DateTime(description="When a carrier was last asked or heard.")
+    tracking_problem = graphene.Field(
+        TrackingProblem,
+        description="Why the carrier last gave no news (staff only; null when all is well).",
+        resolver=resolve_tracking_problem,
+    )
     events = graphene.List(
         graphene.NonNull(TrackingEvent),
         required=True,
@@ -101,9 +108,11 @@ class OrderTracking(graphene.ObjectType):
 
 
 def _shipments_with_events():
-    # One query for the shipments and one for all their events, however many there are.
+    # One query for the shipments (with their polling state) and one for all their events,
+    # however many there are.
     return (
         Shipment.objects.filter(kind=ShipmentKind.OUTBOUND)
+        .select_related("polling")
         .order_by("pk")
         .prefetch_related(
             Prefetch("events", queryset=ShipmentEvent.objects.order_by("occurred_at", "pk"))

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("order", "0202_alter_order_undiscounted_base_shipping_price_amount"),
-        ("saleor_tracking_plugin", "0001_initial"),
+        ("saleor_tracking_plugin", "0002_carriers"),
     ]
 
     operations = [

@@ -5,6 +5,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from ..aggregators.views import webhook_view
 from ..graphql.view import graphql_view
 from ..pages.return_page import return_page
 from ..pages.tracking_page import tracking_page
@@ -14,6 +15,7 @@ View = Callable[..., HttpResponse]
 
 ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?graphql/?$"), graphql_view),
+    (re.compile(r"^/?webhooks/(?P<provider>[a-z]+)/?$"), webhook_view),
     (re.compile(r"^/?pages/track/?$"), tracking_page),
     (re.compile(r"^/?pages/return/?$"), return_page),
     (re.compile(r"^/?pages/unsubscribe/?$"), unsubscribe_page),

@@ -1,0 +1,1 @@
+"""AfterShip tracking webhooks."""

@@ -1,0 +1,69 @@
+"""The aggregator webhook endpoint: /plugins/global/<PLUGIN_ID>/webhooks/<provider>/.
+
+Order of checks, cheapest first: method, size, configured secret, signature over the raw
+body (constant time), body shape, age, then the inbox (a repeat is acknowledged, not applied
+again). Every refusal is logged with its reason; nothing raises into Saleor.
+"""
+
+import logging
+
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+
+from ..config import load_settings
+from .aftership.parser import AfterShip
+from .base import Provider, Rejected
+from .easypost.parser import EasyPost
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 256 * 1024
+PROVIDERS: dict[str, Provider] = {"aftership": AfterShip(), "easypost": EasyPost()}
+
+
+def webhook_view(request: HttpRequest, provider: str) -> JsonResponse:
+    """Receive one delivery of `provider`."""
+    handler = PROVIDERS.get(provider)
+    if handler is None:
+        return JsonResponse({"error": "Not found."}, status=404)
+    try:
+        outcome = _receive(request, handler)
+    except Rejected as refusal:
+        logger.warning(
+            "Refused %s webhook from %s: %s",
+            provider,
+            request.META.get("REMOTE_ADDR", "?"),
+            refusal.reason,
+        )
+        return JsonResponse({"error": refusal.reason}, status=refusal.status)
+    except Exception:
+        logger.exception("%s webhook failed; the provider will retry", provider)
+        return JsonResponse({"error": "Internal error; retry later."}, status=500)
+    return JsonResponse({"status": outcome}, status=200)
+
+
+def _receive(request: HttpRequest, provider: Provider) -> str:
+    from .actions import ingest
+
+    if request.method != "POST":
+        raise Rejected(405, "only POST is accepted")
+    declared = request.META.get("CONTENT_LENGTH") or "0"
+    if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+        raise Rejected(413, "body too large")
+    body = request.body
+    if len(body) > MAX_BODY_BYTES:
+        raise Rejected(413, "body too large")
+    settings = load_settings()
+    secret = getattr(settings, provider.secret_setting)
+    if not secret:
+        raise Rejected(404, f"{provider.name} webhooks are not configured")
+    provider.verify({k.lower(): v for k, v in request.headers.items()}, body, secret)
+    delivery = provider.parse(body)
+    if delivery.sent_at is None:
+        raise Rejected(400, "delivery carries no time")
+    age = timezone.now() - delivery.sent_at
+    if age.total_seconds() > settings.webhook_max_age_minutes * 60:
+        raise Rejected(400, f"stale delivery ({int(age.total_seconds() // 60)} minutes old)")
+    if age.total_seconds() < -300:
+        raise Rejected(400, "delivery dated in the future")
+    return ingest(delivery, settings)

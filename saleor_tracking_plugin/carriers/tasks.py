@@ -1,0 +1,69 @@
+"""Celery tasks of carriers: the beat round that polls due shipments, and one carrier call.
+
+The round runs every `POLL_ROUND` on Saleor's beat (registered below with
+`app.add_periodic_task`, which Saleor's DatabaseScheduler turns into a periodic-task row).
+"""
+
+import logging
+from datetime import timedelta
+
+from saleor.celeryconf import app
+from saleor.core.db.connection import allow_writer
+
+from ..config import load_settings
+from . import actions
+
+logger = logging.getLogger(__name__)
+
+POLL_ROUND = timedelta(minutes=5)
+BEAT_ENTRY = "saleor-tracking-plugin-poll-carriers"
+
+
+@app.task
+@allow_writer()
+def poll_due_shipments_task() -> int:
+    """One polling round: expire old parcels, promise dates, send carriers their batches."""
+    settings = load_settings()
+    actions.expire_stale_shipments(settings)
+    actions.estimate_unestimated_shipments(settings)
+    if not settings.carrier_polling_enabled:
+        return 0
+    batches = actions.claim_due_batches(settings)
+    for carrier_code, shipment_ids in batches:
+        poll_carrier_task.delay(carrier_code, shipment_ids)
+    return len(batches)
+
+
+@app.task(bind=True, max_retries=None)
+@allow_writer()
+def poll_carrier_task(self, carrier_code: str, shipment_ids: list[int]) -> dict:
+    """Ask one carrier about a batch; retry a passing outage after a growing wait."""
+    settings = load_settings()
+    result = actions.poll_shipments(carrier_code, shipment_ids, settings)
+    if result.retry_soon and self.request.retries < settings.poll_retries:
+        countdown = settings.poll_retry_seconds * (2**self.request.retries)
+        logger.info(
+            "Retrying %s in %ss (attempt %s): %s",
+            carrier_code,
+            countdown,
+            self.request.retries + 1,
+            result.failure,
+        )
+        raise self.retry(countdown=countdown)
+    return {
+        "carrier": carrier_code,
+        "polled": result.polled,
+        "failure": str(result.failure) if result.failure else "",
+        "skipped": result.skipped,
+    }
+
+
+# Saleor's beat (saleor.schedulers.schedulers.DatabaseScheduler) installs every entry of
+# `app.conf.beat_schedule` when it starts; Celery adds this one there once the app is
+# configured, so no change to Saleor's settings is needed.
+app.add_periodic_task(
+    POLL_ROUND,
+    poll_due_shipments_task.s(),
+    name=BEAT_ENTRY,
+    expires=POLL_ROUND.total_seconds(),
+)

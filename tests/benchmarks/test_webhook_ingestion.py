@@ -1,0 +1,125 @@
+"""Webhook ingestion throughput, as a ratio to a plain Django view writing one row.
+
+Not part of the default run: `STP_BENCHMARKS=1 ./scripts/test -q tests/benchmarks -s`.
+Both sides go through Django's test client and the same database in the same run, so the
+ratio says what the plugin's checks cost on top of the cheapest possible ingestion: raw-body
+HMAC check, JSON validation, age check, inbox row, shipment update (events, timeline, metadata).
+"""
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import time
+
+import pytest
+from django.db import connection
+from django.http import JsonResponse
+from django.test import override_settings
+from django.urls import include, path
+from saleor.core.db.connection import allow_writer
+
+from saleor_tracking_plugin.tracking.models import Shipment
+
+from ..saleor.carrier_helpers import shipment_for
+from ..saleor.helpers import configure_plugin
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("STP_BENCHMARKS"), reason="benchmarks run with STP_BENCHMARKS=1"
+)
+
+DELIVERIES = 300
+# Not measured: first requests pay one-off costs (imports, the holiday calendar, plans).
+WARM_UP = 20
+BLOCK = 25
+SECRET = "bench-secret"
+URL = "/plugins/global/saleor_tracking_plugin/webhooks/aftership/"
+
+
+def baseline_view(request):
+    """The cheapest ingestion: take the body and write one row.
+
+    Saleor's test settings refuse writes outside `allow_writer`, which its plugin endpoint
+    also enters; the baseline enters it too.
+    """
+    with allow_writer(), connection.cursor() as cursor:
+        cursor.execute("INSERT INTO stp_bench_baseline (body) VALUES (%s)", [request.body.decode()])
+    return JsonResponse({"status": "ok"})
+
+
+# Saleor's own URLs plus the baseline, so both sides pass the same resolver and middleware.
+urlpatterns = [path("baseline/", baseline_view), path("", include("saleor.urls"))]
+
+
+def delivery(index: int) -> bytes:
+    return json.dumps(
+        {
+            "event": "tracking_update",
+            "event_id": f"bench-{index}",
+            "ts": int(time.time()),
+            "msg": {
+                "tracking_number": f"3057{index % 20:08d}",
+                "slug": "yurtici-kargo",
+                "tag": "InTransit",
+                "checkpoints": [
+                    {
+                        "checkpoint_time": f"2026-11-20T{index % 24:02d}:{index % 60:02d}:00+03:00",
+                        "tag": "InTransit",
+                        "subtag": "InTransit_001",
+                        "message": f"Scan {index}",
+                        "location": "ANKARA",
+                    }
+                ],
+            },
+        }
+    ).encode()
+
+
+def elapsed(post, bodies) -> float:
+    started = time.perf_counter()
+    for body in bodies:
+        assert post(body).status_code == 200
+    return time.perf_counter() - started
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_webhook_ingestion_against_a_one_row_view(client, customer_order):
+    configure_plugin(aftership_webhook_secret=SECRET)
+    for index in range(20):
+        shipment_for(customer_order, "yurtici", f"3057{index:08d}")
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE stp_bench_baseline (id serial primary key, body text)")
+    warm_up = [delivery(i) for i in range(DELIVERIES, DELIVERIES + WARM_UP)]
+    bodies = [delivery(i) for i in range(DELIVERIES)]
+
+    def plugin_post(body):
+        signature = base64.b64encode(hmac.new(SECRET.encode(), body, hashlib.sha256).digest())
+        return client.post(
+            URL,
+            body,
+            content_type="application/json",
+            HTTP_AFTERSHIP_HMAC_SHA256=signature.decode(),
+        )
+
+    def baseline_post(body):
+        return client.post("/baseline/", body, content_type="application/json")
+
+    elapsed(baseline_post, warm_up)
+    elapsed(plugin_post, warm_up)
+    # Alternate the two in blocks, so that load from other processes on the machine falls
+    # on both sides alike.
+    baseline_time = plugin_time = 0.0
+    for start in range(0, DELIVERIES, BLOCK):
+        block = bodies[start : start + BLOCK]
+        baseline_time += elapsed(baseline_post, block)
+        plugin_time += elapsed(plugin_post, block)
+    baseline, plugin = DELIVERIES / baseline_time, DELIVERIES / plugin_time
+
+    ratio = plugin / baseline
+    print(
+        f"\nwebhook ingestion: {plugin:.0f}/s through the plugin, {baseline:.0f}/s baseline, "
+        f"ratio {ratio:.3f} ({DELIVERIES} deliveries each)"
+    )
+    assert Shipment.objects.filter(events__isnull=False).distinct().count() == 20
+    assert ratio > 0.02
