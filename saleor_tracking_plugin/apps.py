@@ -11,8 +11,10 @@ class TrackingPluginConfig(AppConfig):
         # Celery discovers only `<app>.tasks`; this module imports every domain's tasks.
         from . import tasks  # noqa: F401
 
-        # Shipping milestones listen to tracking's signals.
+        # Receivers of tracking's signals. Order matters: shipping milestones first, then
+        # delays (see delays/receivers.py).
+        from .delays import receivers as delay_receivers  # noqa: F401
         from .notifications import milestones  # noqa: F401
 
         # Return parcels delivered back may count as received.
-        from .returns import receivers  # noqa: F401
+        from .returns import receivers as return_receivers  # noqa: F401

@@ -64,6 +64,7 @@ GENERAL_FIELDS = [
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them."""
     from .carriers.config import FIELDS as CARRIER_FIELDS
+    from .delays.config import FIELDS as DELAY_FIELDS
     from .notifications.config import fields as notification_fields
     from .returns.config import FIELDS as RETURNS_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
@@ -74,6 +75,7 @@ def all_fields() -> list[ConfigField]:
         *CARRIER_FIELDS,
         *notification_fields(),
         *RETURNS_FIELDS,
+        *DELAY_FIELDS,
     ]
 
 

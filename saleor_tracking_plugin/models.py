@@ -1,6 +1,14 @@
 """Django finds models here; each capability keeps its own in its package."""
 
 from .carriers.models import CarrierCircuit, ShipmentPolling, WebhookDelivery
+from .delays.models import (
+    DelayBroadcast,
+    DelayBroadcastRecipient,
+    DelayCall,
+    DelayRefund,
+    OrderDelay,
+    OrderDelayCause,
+)
 from .notifications.models import ContactPreference, OutboxMessage
 from .returns.models import Return, ReturnLine, ReturnRefund
 from .tracking.models import Shipment, ShipmentEvent
@@ -8,6 +16,12 @@ from .tracking.models import Shipment, ShipmentEvent
 __all__ = [
     "CarrierCircuit",
     "ContactPreference",
+    "DelayBroadcast",
+    "DelayBroadcastRecipient",
+    "DelayCall",
+    "DelayRefund",
+    "OrderDelay",
+    "OrderDelayCause",
     "OutboxMessage",
     "Return",
     "ReturnLine",

@@ -1,8 +1,15 @@
 """Celery autodiscovers `<app>.tasks` only: import each capability's tasks here."""
 
 from .carriers import tasks as carrier_tasks
+from .delays import tasks as delay_tasks
 from .notifications import tasks as notification_tasks
 from .returns import tasks as returns_tasks
 from .tracking import tasks as tracking_tasks
 
-__all__ = ["carrier_tasks", "notification_tasks", "returns_tasks", "tracking_tasks"]
+__all__ = [
+    "carrier_tasks",
+    "delay_tasks",
+    "notification_tasks",
+    "returns_tasks",
+    "tracking_tasks",
+]

@@ -3,16 +3,25 @@
 import graphene
 
 from .carriers import CarrierQueries
+from .delays import DelayMutations, DelayQueries
+from .notifications import NotificationQueries
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
 
 
-class Query(TrackingQueries, CarrierQueries, ReturnQueries, graphene.ObjectType):
+class Query(
+    TrackingQueries,
+    CarrierQueries,
+    NotificationQueries,
+    ReturnQueries,
+    DelayQueries,
+    graphene.ObjectType,
+):
     pass
 
 
-class Mutation(TrackingMutations, ReturnMutations, graphene.ObjectType):
+class Mutation(TrackingMutations, ReturnMutations, DelayMutations, graphene.ObjectType):
     pass
 
 

@@ -6,21 +6,24 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from saleor.order.models import Order
 
 from ..config import Settings, load_settings
 from ..pages.rendering import shop_timezone
 from ..saleor_glue.orders import add_timeline_event
-from .catalog import PHONE_CHANNELS, Channel, MessageType
+from .catalog import PHONE_CHANNELS, Channel, MessageType, get_message_type
 from .compose import compose
 from .config import enabled_channels
 from .consent import is_allowed, normalize_email, normalize_phone
 from .facts import (
     customer_email,
     customer_phone,
+    format_fact,
     jsonable,
     message_language,
     order_facts,
@@ -28,6 +31,7 @@ from .facts import (
 )
 from .models import MessageStatus, OutboxMessage
 from .quiet_hours import parse_clock, quiet_hours_end
+from .rendering import is_known
 from .retry_policy import LEASE_SECONDS, backoff_seconds
 from .unsubscribe import Subscription, unsubscribe_url
 
@@ -163,7 +167,13 @@ class Claim:
     token: uuid.UUID
 
 
-def claim(message_id: int, lease_seconds: int = LEASE_SECONDS) -> Claim | None:
+def lease_seconds() -> int:
+    """How long a worker holds a message; Django's TRACKING_PLUGIN_MESSAGE_LEASE_SECONDS
+    overrides the default (it must stay well above the providers' HTTP timeout)."""
+    return int(getattr(django_settings, "TRACKING_PLUGIN_MESSAGE_LEASE_SECONDS", LEASE_SECONDS))
+
+
+def claim(message_id: int) -> Claim | None:
     """Take a due message for sending, or one whose previous worker's lease ran out.
 
     One UPDATE decides: of two workers racing for the same message, exactly one wins.
@@ -178,7 +188,7 @@ def claim(message_id: int, lease_seconds: int = LEASE_SECONDS) -> Claim | None:
         )
         .update(
             status=MessageStatus.SENDING,
-            lease_until=now + timedelta(seconds=lease_seconds),
+            lease_until=now + timedelta(seconds=lease_seconds()),
             lease_token=token,
             attempts=F("attempts") + 1,
             updated_at=now,
@@ -187,6 +197,44 @@ def claim(message_id: int, lease_seconds: int = LEASE_SECONDS) -> Claim | None:
     if not taken:
         return None
     return Claim(OutboxMessage.objects.select_related("order").get(pk=message_id), token)
+
+
+def refresh_live_facts(held: Claim, settings: Settings) -> bool:
+    """Rewrite a claimed message whose live facts changed since it was queued (an estimate
+    that became known overnight); saved before sending, so the history shows what went out.
+    Returns whether the text changed."""
+    message = held.message
+    message_type = get_message_type(message.message_type)
+    if not message_type.live_facts:
+        return False
+    current = import_string(message_type.live_facts)(message.order, message.thread)
+    changed = {
+        key: format_fact(value, message.language)
+        for key, value in current.items()
+        if is_known(value)
+    }
+    changed = {key: value for key, value in changed.items() if message.facts.get(key) != value}
+    if not changed:
+        return False
+    facts = {**message.facts, **changed}
+    items = facts.pop("items_list", [])
+    content = compose(
+        message_type, Channel(message.channel), facts, items, message.language, settings
+    )
+    message.subject, message.body, message.body_html = (
+        content.subject,
+        content.body,
+        content.body_html,
+    )
+    message.facts = jsonable({**facts, "items_list": items})
+    OutboxMessage.objects.filter(pk=message.pk, lease_token=held.token).update(
+        subject=message.subject,
+        body=message.body,
+        body_html=message.body_html,
+        facts=message.facts,
+        updated_at=timezone.now(),
+    )
+    return True
 
 
 def _finish(held: Claim, **changes: Any) -> bool:

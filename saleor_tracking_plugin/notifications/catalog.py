@@ -66,6 +66,10 @@ class MessageType:
     # Pending messages of these types about the same subject are dropped when this one is
     # queued (a parcel delivered before "out for delivery" went out needs only "delivered").
     supersedes: tuple[str, ...] = field(default=())
+    # Dotted path of a function (order, thread) -> facts that may change until the message
+    # goes out (a parcel's estimated date): read again just before sending, e.g. for an SMS
+    # that waited for the end of quiet hours.
+    live_facts: str = ""
 
     @property
     def template_name(self) -> str:
@@ -77,6 +81,7 @@ class MessageType:
 DECLARING_MODULES = (
     "saleor_tracking_plugin.notifications.messages",
     "saleor_tracking_plugin.returns.messages",
+    "saleor_tracking_plugin.delays.messages",
 )
 
 

@@ -48,6 +48,10 @@ def deliver(message_id: int) -> str:
     if not is_allowed(message.recipient, Channel(message.channel), Category(message.category)):
         actions.mark_cancelled(held, "The customer opted out before it was sent")
         return "cancelled"
+    try:
+        actions.refresh_live_facts(held, settings)
+    except Exception:  # the text as queued is still right, only possibly less current
+        logger.exception("Could not refresh the facts of outbox message %s", message_id)
     sender = senders().get(Channel(message.channel))
     if sender is None:
         actions.mark_failed(held, f"No sender for channel {message.channel}")

@@ -12,6 +12,8 @@ FAILED_ATTEMPT = "failed_attempt"
 DELIVERY_EXCEPTION = "delivery_exception"
 
 _SHIPPING_CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.WHATSAPP, Channel.WEBHOOK)
+# The parcel's carrier and estimated date as they are when the message is sent.
+_SHIPMENT_NOW = "saleor_tracking_plugin.notifications.milestones.current_shipment_facts"
 
 MESSAGE_TYPES = [
     MessageType(
@@ -27,6 +29,7 @@ MESSAGE_TYPES = [
             _("Dear {customer_name}, your order {order_number} has shipped."),
         ),
         default_channels=_SHIPPING_CHANNELS,
+        live_facts=_SHIPMENT_NOW,
         whatsapp_parameters=("customer_name", "order_number", "carrier", "estimated_date"),
     ),
     MessageType(
@@ -41,6 +44,7 @@ MESSAGE_TYPES = [
             _("Dear {customer_name}, your order {order_number} is out for delivery."),
         ),
         default_channels=_SHIPPING_CHANNELS,
+        live_facts=_SHIPMENT_NOW,
         whatsapp_parameters=("customer_name", "order_number", "carrier"),
         supersedes=(SHIPPED,),
     ),
@@ -57,6 +61,7 @@ MESSAGE_TYPES = [
             _("Dear {customer_name}, your order {order_number} is ready for pickup."),
         ),
         default_channels=_SHIPPING_CHANNELS,
+        live_facts=_SHIPMENT_NOW,
         whatsapp_parameters=("customer_name", "order_number", "pickup_location"),
         supersedes=(SHIPPED, OUT_FOR_DELIVERY),
     ),
@@ -71,6 +76,7 @@ MESSAGE_TYPES = [
             ),
         ),
         default_channels=(Channel.EMAIL, Channel.WEBHOOK),
+        live_facts=_SHIPMENT_NOW,
         supersedes=(SHIPPED, OUT_FOR_DELIVERY, AVAILABLE_FOR_PICKUP, FAILED_ATTEMPT),
     ),
     MessageType(
@@ -86,6 +92,7 @@ MESSAGE_TYPES = [
             _("Dear {customer_name}, your order {order_number} could not be delivered."),
         ),
         default_channels=_SHIPPING_CHANNELS,
+        live_facts=_SHIPMENT_NOW,
         whatsapp_parameters=("customer_name", "order_number", "carrier"),
         supersedes=(SHIPPED, OUT_FOR_DELIVERY),
     ),
@@ -108,6 +115,7 @@ MESSAGE_TYPES = [
             ),
         ),
         default_channels=_SHIPPING_CHANNELS,
+        live_facts=_SHIPMENT_NOW,
         whatsapp_parameters=("customer_name", "order_number", "carrier"),
     ),
 ]

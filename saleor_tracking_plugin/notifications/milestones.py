@@ -47,6 +47,18 @@ def shipment_facts(shipment: Shipment, event: Any = None) -> dict[str, Any]:
     return facts
 
 
+def current_shipment_facts(order: Any, thread: str) -> dict[str, Any]:
+    """The carrier and estimated date of the parcel a message thread "shipment:<pk>" is about."""
+    kind, _, pk = thread.partition(":")
+    if kind != "shipment" or not pk.isdigit():
+        return {}
+    shipment = Shipment.objects.filter(pk=int(pk), order=order).first()
+    if shipment is None:
+        return {}
+    facts = shipment_facts(shipment)
+    return {"carrier": facts["carrier"], "estimated_date": facts["estimated_date"]}
+
+
 @receiver(shipment_tracking_started, dispatch_uid="stp-notify-shipped")
 def on_tracking_started(sender: Any, shipment: Shipment, **kwargs: Any) -> None:
     """A parcel with a tracking number left: the "shipped" message."""

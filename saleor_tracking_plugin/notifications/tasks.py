@@ -29,10 +29,8 @@ def dispatch_outbox_task() -> int:
     return len(message_ids)
 
 
-app.conf.beat_schedule = {
-    **(app.conf.beat_schedule or {}),
-    "saleor-tracking-plugin-dispatch-outbox": {
-        "task": dispatch_outbox_task.name,
-        "schedule": DISPATCH_EVERY,
-    },
+# Saleor's beat reads CELERY_BEAT_SCHEDULE from its settings: add the dispatcher to it.
+app.conf.beat_schedule["saleor-tracking-plugin-dispatch-outbox"] = {
+    "task": dispatch_outbox_task.name,
+    "schedule": DISPATCH_EVERY,
 }

@@ -8,6 +8,7 @@ from ..carriers.registry import get_carrier
 from ..tracking.metadata import tracking_url
 from ..tracking.models import Shipment, ShipmentEvent, ShipmentKind
 from ..tracking.statuses import ShipmentStatus, least_advanced
+from .delay_choice import delay_view
 from .links import order_id_from_token
 from .rendering import page_language, render_page
 from .status_labels import status_label, status_tone
@@ -16,7 +17,7 @@ TRACK_PURPOSE = "track"
 
 
 def tracking_page(request: HttpRequest) -> HttpResponse:
-    """GET /pages/track/?t=<signed token>[&lang=tr|en]."""
+    """GET /pages/track/?t=<signed token>[&lang=tr|en]; shows the delay choices when late."""
     token = request.GET.get("t", "")
     order_id = order_id_from_token(token, TRACK_PURPOSE)
     order = Order.objects.filter(pk=order_id).first() if order_id else None
@@ -39,6 +40,7 @@ def tracking_page(request: HttpRequest) -> HttpResponse:
         "overall_label": status_label(overall) if overall else None,
         "overall_tone": status_tone(overall) if overall else "",
         "shipments": [_shipment_view(shipment) for shipment in shipments],
+        "delay": delay_view(order, request.GET.get("result", "")),
     }
     return render_page(request, "saleor_tracking_plugin/pages/track.html", context, language)
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ..aggregators.views import webhook_view
 from ..graphql.view import graphql_view
+from ..pages.delay_choice import delay_choice
 from ..pages.return_page import return_page
 from ..pages.tracking_page import tracking_page
 from ..pages.unsubscribe_page import unsubscribe_page
@@ -18,6 +19,7 @@ ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?webhooks/(?P<provider>[a-z]+)/?$"), webhook_view),
     (re.compile(r"^/?pages/track/?$"), tracking_page),
     (re.compile(r"^/?pages/return/?$"), return_page),
+    (re.compile(r"^/?pages/delay/choose/?$"), delay_choice),
     (re.compile(r"^/?pages/unsubscribe/?$"), unsubscribe_page),
 ]
 

@@ -134,19 +134,21 @@ def test_a_signed_aftership_delivery_updates_shipment_timeline_and_order_trackin
     assert parcel["estimatedDelivery"] == "2026-11-20"
 
 
-def test_a_repeated_delivery_is_applied_once(client, customer_order, aftership_configured):
+def test_a_repeated_delivery_is_applied_once(client, customer_order, aftership_configured, caplog):
     shipment = shipment_for(customer_order, "yurtici", "305712345678")
     body = aftership_delivery()
     signature = aftership_signature(body)
 
     first = post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
-    second = post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
+    with caplog.at_level(logging.WARNING):
+        second = post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
 
     assert first.json() == {"status": "applied"}
     assert second.status_code == 200
     assert second.json() == {"status": "duplicate"}
     assert shipment.events.count() == 2
     assert WebhookDelivery.objects.filter(provider="aftership").count() == 1
+    assert "already applied (repeat or replay)" in caplog.text
 
 
 @pytest.mark.parametrize(

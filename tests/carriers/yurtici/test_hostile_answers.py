@@ -63,3 +63,28 @@ def test_the_request_escapes_credentials_and_asks_for_history():
     assert b"<wsUserName>YK&lt;&amp;&gt;USER</wsUserName>" in body
     assert b"<keys>305712345678</keys>" in body
     assert b"<addHistoricalData>true</addHistoricalData>" in body
+
+
+@pytest.mark.parametrize(
+    ("status", "problem"),
+    [
+        (401, Problem.AUTHENTICATION),
+        (403, Problem.AUTHENTICATION),
+        (429, Problem.RATE_LIMITED),
+        (500, Problem.UNAVAILABLE),
+        (503, Problem.UNAVAILABLE),
+    ],
+)
+def test_http_failures_become_reasons_staff_can_act_on(status, problem):
+    connector = connector_for("yurtici", settings_with(**CREDENTIALS))
+    with responses.RequestsMock() as mock:
+        mock.add(
+            responses.POST,
+            "https://ws.yurticikargo.com/KOPSWebServices/ShippingOrderDispatcherServices",
+            status=status,
+            body="error",
+        )
+        with pytest.raises(Exception) as raised:
+            connector.track(["305712345678"])
+
+    assert raised.value.problem == problem

@@ -1,6 +1,7 @@
 """Customers can stop messages, and phones stay silent during the shop's quiet hours."""
 
-from datetime import UTC, datetime
+import json
+from datetime import UTC, date, datetime
 from urllib.parse import parse_qs, urlparse
 
 import responses
@@ -10,10 +11,18 @@ from freezegun import freeze_time
 from saleor_tracking_plugin.notifications.api import notify
 from saleor_tracking_plugin.notifications.catalog import Category, Channel
 from saleor_tracking_plugin.notifications.consent import is_allowed, set_preference
-from saleor_tracking_plugin.notifications.models import ContactPreference, MessageStatus
+from saleor_tracking_plugin.notifications.models import (
+    ContactPreference,
+    MessageStatus,
+    OutboxMessage,
+)
 from saleor_tracking_plugin.notifications.tasks import dispatch_outbox_task
+from saleor_tracking_plugin.tracking.actions import record_events
+from saleor_tracking_plugin.tracking.models import Shipment
+from saleor_tracking_plugin.tracking.progress import TrackingEventData
+from saleor_tracking_plugin.tracking.statuses import ShipmentStatus
 
-from ..helpers import configure_plugin
+from ..helpers import configure_plugin, fulfill
 from .providers import NETGSM, NETGSM_URL, recorded
 
 # 23:30 in Istanbul (UTC+3): inside the default quiet hours 21:00-09:00.
@@ -135,3 +144,38 @@ def test_a_customer_who_opts_out_before_the_night_ends_gets_nothing(turkish_orde
 
     sms.refresh_from_db()
     assert sms.status == MessageStatus.CANCELLED
+
+
+def test_an_sms_held_overnight_says_the_estimate_known_in_the_morning(
+    staff_fulfiller, turkish_order, warehouse, after_commit
+):
+    # given an SMS about a parcel shipped at 23:30, when no delivery estimate was known yet
+    configure_plugin(default_carrier="yurtici", notify_shipped_channels="sms", **NETGSM)
+    with freeze_time(LATE_EVENING):
+        fulfill(staff_fulfiller, turkish_order, warehouse, "305712345678")
+    sms = OutboxMessage.objects.get(order=turkish_order)
+    assert "tahmini teslim" not in sms.body
+
+    # when the carrier reports an estimate during the night
+    shipment = Shipment.objects.get(order=turkish_order)
+    with after_commit():
+        record_events(
+            shipment.pk,
+            [TrackingEventData(occurred_at=LATE_EVENING, status=ShipmentStatus.IN_TRANSIT)],
+            "poll",
+            estimated_delivery=date(2026, 11, 25),
+        )
+
+    # then the SMS sent after the quiet hours says it, and the history shows that text
+    with responses.RequestsMock() as provider, freeze_time("2026-11-24 06:00:30"):
+        provider.post(NETGSM_URL, json=recorded("netgsm/send_ok"))
+        dispatch_outbox_task()
+        sent_text = json.loads(provider.calls[0].request.body)["messages"][0]["msg"]
+    expected = (
+        f"Sayın Ahmet Yılmaz, {turkish_order.number} numaralı siparişiniz Yurtiçi Kargo ile "
+        "yola çıktı; tahmini teslim 25 Kasım 2026."
+    )
+    assert sent_text.startswith(expected)
+    sms.refresh_from_db()
+    assert sms.status == MessageStatus.SENT
+    assert sms.body == sent_text

@@ -1,0 +1,1 @@
+"""Delays: detect late orders, tell the customer, record their choice, help staff call."""

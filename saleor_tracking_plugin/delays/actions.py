@@ -1,0 +1,368 @@
+"""Every change to delays goes through here: idempotent, one transaction each."""
+
+import logging
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.utils import timezone
+from saleor.order import OrderStatus
+from saleor.order.models import Order
+
+from ..config import Settings, load_settings
+from ..notifications.milestones import MILESTONE_OF_STATUS
+from ..pages.rendering import shop_timezone
+from ..saleor_glue import cancellations, payments, refunds
+from ..saleor_glue.orders import add_timeline_event
+from ..tracking.models import Shipment
+from ..tracking.statuses import ShipmentStatus
+from . import announcements, selection
+from .business_days import turkish_holidays
+from .facts import is_delivered, order_facts
+from .models import (
+    CallOutcome,
+    DelayBroadcast,
+    DelayBroadcastRecipient,
+    DelayCall,
+    DelayRefund,
+    OrderDelay,
+    OrderDelayCause,
+    RefundStatus,
+)
+from .rules import DelayChoice, DelayPolicy, detect_delays, offered_choices
+from .selection import BroadcastFilter
+
+if TYPE_CHECKING:
+    from saleor.account.models import User
+    from saleor.app.models import App
+
+logger = logging.getLogger(__name__)
+
+# Orders in these states are never late: not placed yet, or already over.
+NOT_WATCHED_STATUSES = {OrderStatus.DRAFT, OrderStatus.CANCELED, OrderStatus.EXPIRED}
+
+CHOICE_WORDS = {
+    DelayChoice.CANCEL: "cancel the order and get a refund",
+    DelayChoice.WAIT: "wait for the new delivery date",
+    DelayChoice.CHASE: "have the shop follow up with the carrier",
+}
+
+
+class DelayActionError(Exception):
+    """The change was refused; `code` says why (Saleor-style error code)."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def delay_policy(settings: Settings) -> DelayPolicy:
+    """The merchant's promises from the plugin settings."""
+    return DelayPolicy(
+        handling_business_days=max(0, settings.delay_handling_business_days),
+        no_scan_hours=max(1, settings.delay_no_scan_hours),
+        wait_extra_business_days=max(1, settings.delay_wait_extra_business_days),
+    )
+
+
+def detect_order_delays(
+    order_id: Any, now: datetime | None = None, settings: Settings | None = None
+) -> list[OrderDelayCause]:
+    """Record every cause that makes the order late now, each once per order.
+
+    Returns the causes seen for the first time; known causes only get their days late
+    refreshed. Safe to call any number of times.
+    """
+    settings = settings or load_settings()
+    now = (now or timezone.now()).astimezone(shop_timezone())
+    order = Order.objects.filter(pk=order_id).first()
+    if order is None or order.status in NOT_WATCHED_STATUSES:
+        return []
+    holidays = turkish_holidays(now.year - 1, now.year, now.year + 1)
+    found = detect_delays(order_facts(order), delay_policy(settings), now, holidays)
+    if not found:
+        return []
+    with transaction.atomic():
+        delay, _ = OrderDelay.objects.get_or_create(order=order, defaults={"opened_at": now})
+        delay = OrderDelay.objects.select_for_update().get(pk=delay.pk)
+        known = {cause.cause: cause for cause in delay.causes.all()}
+        new_causes = []
+        for found_delay in found:
+            cause = known.get(found_delay.cause)
+            if cause is None:
+                new_causes.append(
+                    OrderDelayCause.objects.create(
+                        delay=delay,
+                        cause=found_delay.cause,
+                        shipment_id=found_delay.shipment_id,
+                        detected_at=now,
+                        days_late=found_delay.days_late,
+                    )
+                )
+            elif cause.days_late != found_delay.days_late:
+                cause.days_late = found_delay.days_late
+                cause.save(update_fields=["days_late"])
+        delay.new_estimate = max(found_delay.new_estimate for found_delay in found)
+        delay.resolved_at = None
+        delay.resolution = ""
+        delay.save()
+        for cause in new_causes:
+            add_timeline_event(
+                order,
+                f"Delay detected: {cause.cause.replace('_', ' ')}, "
+                f"{cause.days_late} business days late",
+                {"delay_id": delay.pk, "cause": cause.cause, "days_late": cause.days_late},
+            )
+        if new_causes:
+            announcements.announce_delay(delay, new_causes)
+    return new_causes
+
+
+def follow_shipment_change(
+    order_id: Any,
+    shipment_id: int,
+    status: ShipmentStatus,
+    occurred_at: datetime | None,
+    settings: Settings | None = None,
+) -> None:
+    """After a parcel's status changed: look for new causes, keep a consenting customer
+    informed until delivery, and close the delay once the order is delivered."""
+    settings = settings or load_settings()
+    if settings.delay_detection_enabled:
+        detect_order_delays(order_id, settings=settings)
+    with transaction.atomic():
+        delay = (
+            OrderDelay.objects.select_for_update()
+            .select_related("order")
+            .filter(order_id=order_id, resolved_at__isnull=True)
+            .first()
+        )
+        shipment = Shipment.objects.filter(pk=shipment_id, status=status).first()
+        # Milestones (out for delivery, delivered, problems) are announced to everyone anyway.
+        if (
+            delay is not None
+            and shipment is not None
+            and delay.updates_consent
+            and delay.choice in (DelayChoice.WAIT, DelayChoice.CHASE)
+            and status not in MILESTONE_OF_STATUS
+        ):
+            announcements.announce_progress(delay, shipment, status, occurred_at)
+    resolve_if_over(order_id)
+
+
+def resolve_if_over(order_id: Any) -> bool:
+    """Close the order's open delay once it is delivered or cancelled; True if closed now."""
+    with transaction.atomic():
+        delay = (
+            OrderDelay.objects.select_for_update()
+            .select_related("order")
+            .filter(order_id=order_id, resolved_at__isnull=True)
+            .first()
+        )
+        if delay is None:
+            return False
+        if delay.order.status == OrderStatus.CANCELED:
+            resolution = "cancelled"
+        elif is_delivered(delay.order):
+            resolution = "delivered"
+        else:
+            return False
+        delay.resolved_at = timezone.now()
+        delay.resolution = resolution
+        delay.save(update_fields=["resolved_at", "resolution"])
+        add_timeline_event(delay.order, f"Delay closed: order {resolution}", {"delay_id": delay.pk})
+    return True
+
+
+def choose(delay_id: int, choice: DelayChoice, updates_consent: bool) -> OrderDelay:
+    """Record what the customer wants done about the delay.
+
+    Cancelling is final and is carried out after commit (Saleor cancels, then refunds).
+    Raises DelayActionError when the delay is closed or the choice is not offered.
+    """
+    from .tasks import cancel_delayed_order_task
+
+    with transaction.atomic():
+        delay = OrderDelay.objects.select_for_update().select_related("order").get(pk=delay_id)
+        if delay.resolved_at or delay.choice == DelayChoice.CANCEL:
+            raise DelayActionError("CLOSED", "This delay is already settled.")
+        if choice not in offered_choices(cancellations.can_cancel(delay.order)):
+            raise DelayActionError("NOT_OFFERED", "This choice is not available any more.")
+        delay.choice = choice
+        delay.chosen_at = timezone.now()
+        delay.updates_consent = updates_consent and choice != DelayChoice.CANCEL
+        delay.save(update_fields=["choice", "chosen_at", "updates_consent"])
+        consent = "agreed" if delay.updates_consent else "did not agree"
+        add_timeline_event(
+            delay.order,
+            f"Customer chose to {CHOICE_WORDS[choice]} ({consent} to updates until delivery)",
+            {"delay_id": delay.pk, "choice": choice.value, "consent": delay.updates_consent},
+        )
+        if choice == DelayChoice.CANCEL:
+            transaction.on_commit(lambda: cancel_delayed_order_task.delay(delay.pk))
+    return delay
+
+
+def refund_key(delay: OrderDelay) -> str:
+    """The idempotency key of the refund of a delayed order."""
+    return f"refund:delay:{delay.pk}"
+
+
+def cancel_and_refund(delay_id: int) -> DelayRefund | None:
+    """Carry out a customer's cancellation: cancel in Saleor, then refund what was paid, once.
+
+    The refund's key is committed before Saleor is asked, so a retry (or a crash between the
+    two) never refunds twice; a refund left `pending` is for staff to check.
+    """
+    with transaction.atomic():
+        delay = OrderDelay.objects.select_for_update().select_related("order").get(pk=delay_id)
+        order = delay.order
+        if delay.choice != DelayChoice.CANCEL:
+            return None
+        already_cancelled = order.status == OrderStatus.CANCELED
+        if not already_cancelled and not cancellations.cancel_unshipped_order(
+            order, user=order.user
+        ):
+            add_timeline_event(
+                order,
+                "The customer asked to cancel after a delay, but part of the order has "
+                "shipped: please contact the customer",
+                {"delay_id": delay.pk},
+            )
+            return None
+        refund, created = DelayRefund.objects.get_or_create(
+            delay=delay,
+            defaults={"idempotency_key": refund_key(delay), "status": RefundStatus.PENDING},
+        )
+    if not created:
+        return refund
+    order.refresh_from_db()
+    amount = payments.charged_total(order)
+    if amount <= 0:
+        return _finish_refund(refund, RefundStatus.NOTHING_TO_REFUND, amount=Decimal(0))
+    try:
+        outcome = refunds.refund_order(
+            order,
+            amount,
+            idempotency_key=refund.idempotency_key,
+            reason="Cancelled by the customer after a delay",
+            user=order.user,
+            app=None,
+        )
+    except refunds.RefundFailed as error:
+        logger.warning("Refund of delayed order %s failed: %s", order.pk, error)
+        return _finish_refund(refund, RefundStatus.FAILED, detail=str(error))
+    status = RefundStatus.SUCCEEDED if outcome.method == "payment" else RefundStatus.REQUESTED
+    return _finish_refund(
+        refund,
+        status,
+        amount=outcome.amount,
+        currency=order.currency,
+        detail=", ".join(outcome.references),
+    )
+
+
+def _finish_refund(refund: DelayRefund, status: str, **values: Any) -> DelayRefund:
+    with transaction.atomic():
+        refund = (
+            DelayRefund.objects.select_for_update().select_related("delay__order").get(pk=refund.pk)
+        )
+        refund.status = status
+        refund.finished_at = timezone.now()
+        for name, value in values.items():
+            setattr(refund, name, value)
+        refund.save()
+        amount = f" {refund.amount} {refund.currency}" if refund.amount else ""
+        add_timeline_event(
+            refund.delay.order,
+            f"Refund after delay cancellation {status.replace('_', ' ')}{amount}",
+            {"delay_id": refund.delay_id, "idempotency_key": refund.idempotency_key},
+        )
+    resolve_if_over(refund.delay.order_id)
+    return refund
+
+
+def log_call(
+    delay_id: int,
+    outcome: CallOutcome,
+    note: str,
+    user: "User | None" = None,
+    app: "App | None" = None,
+) -> DelayCall:
+    """Record a phone call staff made about a delay, on the call list and the order timeline."""
+    with transaction.atomic():
+        delay = OrderDelay.objects.select_related("order").get(pk=delay_id)
+        call = DelayCall.objects.create(
+            delay=delay, outcome=outcome, note=note, called_by_user=user, called_by_app=app
+        )
+        add_timeline_event(
+            delay.order,
+            f"Delay call: {outcome.replace('_', ' ')}" + (f" - {note}" if note else ""),
+            {"delay_id": delay.pk, "call_id": call.pk},
+            user=user,
+            app=app,
+        )
+    return call
+
+
+MAX_BROADCAST_LENGTH = 1000
+
+
+def create_broadcast(
+    criteria: BroadcastFilter,
+    message: str,
+    user: "User | None" = None,
+    app: "App | None" = None,
+) -> DelayBroadcast:
+    """Freeze a crisis message and who it goes to (each affected customer once); not sent yet.
+
+    Raises DelayActionError for an empty message, no criteria, or nobody affected.
+    """
+    message = message.strip()
+    if not message:
+        raise DelayActionError("REQUIRED", "Write the message to send.")
+    if len(message) > MAX_BROADCAST_LENGTH:
+        raise DelayActionError(
+            "INVALID", f"The message is longer than {MAX_BROADCAST_LENGTH} characters."
+        )
+    if criteria.is_empty():
+        raise DelayActionError("REQUIRED", "Pick the affected parcels: carrier, region or dates.")
+    chosen = selection.recipients(criteria)
+    if not chosen:
+        raise DelayActionError("NO_RECIPIENTS", "No parcel on its way matches these criteria.")
+    with transaction.atomic():
+        broadcast = DelayBroadcast.objects.create(
+            message=message,
+            carrier_codes=list(criteria.carrier_codes),
+            country=criteria.country.upper(),
+            country_area=criteria.country_area.strip(),
+            city=criteria.city.strip(),
+            shipped_from=criteria.shipped_from,
+            shipped_to=criteria.shipped_to,
+            created_by_user=user,
+            created_by_app=app,
+        )
+        DelayBroadcastRecipient.objects.bulk_create(
+            DelayBroadcastRecipient(
+                broadcast=broadcast, order_id=recipient.shipment.order_id, email=recipient.email
+            )
+            for recipient in chosen
+        )
+    return broadcast
+
+
+def send_broadcast(broadcast_id: int) -> int:
+    """Send a prepared broadcast to each of its customers, once; returns how many customers
+    got a message queued. Raises DelayActionError when it was already sent."""
+    with transaction.atomic():
+        broadcast = DelayBroadcast.objects.select_for_update().get(pk=broadcast_id)
+        if broadcast.sent_at:
+            raise DelayActionError("ALREADY_SENT", "This broadcast has already been sent.")
+        reached = 0
+        for recipient in broadcast.recipients.select_related("order"):
+            if announcements.announce_broadcast(broadcast.pk, broadcast.message, recipient.order):
+                reached += 1
+        broadcast.sent_at = timezone.now()
+        broadcast.save(update_fields=["sent_at"])
+    return reached

@@ -1,0 +1,43 @@
+"""Delay settings."""
+
+from ..config import BOOLEAN, ConfigField
+
+FIELDS = [
+    ConfigField(
+        name="delay_detection_enabled",
+        default=True,
+        type=BOOLEAN,
+        label="Detect delayed orders",
+        help_text="Look for late orders periodically and when carrier scans arrive.",
+    ),
+    ConfigField(
+        name="delay_handling_business_days",
+        default=2,
+        label="Promised handling time (business days)",
+        help_text=(
+            "Business days (Monday to Friday, Turkish public holidays excluded) within which "
+            "an order is handed to the carrier; later is a delay."
+        ),
+    ),
+    ConfigField(
+        name="delay_no_scan_hours",
+        default=72,
+        label="Longest silence of a carrier (hours)",
+        help_text="A parcel without a new carrier scan for longer than this is delayed.",
+    ),
+    ConfigField(
+        name="delay_wait_extra_business_days",
+        default=3,
+        label="New delivery date after a delay (business days)",
+        help_text=(
+            "A customer who waits is promised this many business days from today, unless "
+            "the carrier's own estimate is still ahead."
+        ),
+    ),
+    ConfigField(
+        name="delay_detection_window_days",
+        default=60,
+        label="Orders checked for delays (days back)",
+        help_text="Only orders placed within this many days are checked.",
+    ),
+]

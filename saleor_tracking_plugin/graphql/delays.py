@@ -1,0 +1,407 @@
+"""GraphQL of delays for staff: the call list, call outcomes and crisis broadcasts."""
+
+import graphene
+from django.db.models import Max, Prefetch, Q, QuerySet
+
+from ..carriers.registry import get_carrier
+from ..delays import actions, selection
+from ..delays.models import (
+    CallOutcome,
+    DelayBroadcast,
+    DelayCall,
+    OrderDelay,
+    OrderDelayCause,
+    RefundStatus,
+)
+from ..delays.rules import DelayCause, DelayChoice
+from ..notifications.facts import customer_name, customer_phone
+from .core import MutationError, PermissionDenied, global_id, mutation_error, pk_from_global_id
+
+DelayCauseEnum = graphene.Enum.from_enum(DelayCause, description="Why an order is late.")
+DelayChoiceEnum = graphene.Enum.from_enum(
+    DelayChoice, description="What the customer wants done about a delay."
+)
+DelayCallOutcomeEnum = graphene.Enum(
+    "DelayCallOutcome",
+    [(choice.name, choice.value) for choice in CallOutcome],
+    description="How a phone call about a delay went.",
+)
+DelayRefundStatusEnum = graphene.Enum(
+    "DelayRefundStatus",
+    [(choice.name, choice.value) for choice in RefundStatus],
+    description="Where the refund of a cancelled delayed order stands.",
+)
+MAX_NOTE_LENGTH = 2000
+MAX_LIST_SIZE = 500
+
+
+def _require_staff(info) -> None:
+    if not info.context.requestor.can_manage_orders:
+        raise PermissionDenied()
+
+
+class DelayCauseRecord(graphene.ObjectType):
+    cause = DelayCauseEnum(required=True, description="The cause.")
+    detected_at = graphene.DateTime(required=True, description="When it was first detected.")
+    days_late = graphene.Int(required=True, description="Days late, refreshed by each scan.")
+    shipment_id = graphene.ID(description="Global ID of the parcel concerned, if any.")
+
+    @staticmethod
+    def resolve_shipment_id(root: OrderDelayCause, _info):
+        return global_id("Shipment", root.shipment_id) if root.shipment_id else None
+
+
+class DelayCallRecord(graphene.ObjectType):
+    id = graphene.ID(required=True, description="Global ID of the call.")
+    outcome = DelayCallOutcomeEnum(required=True, description="How the call went.")
+    note = graphene.String(required=True, description="What was said or agreed.")
+    called_by = graphene.String(description="Email of the staff member or name of the app.")
+    created_at = graphene.DateTime(required=True, description="When the call was logged.")
+
+    @staticmethod
+    def resolve_id(root: DelayCall, _info):
+        return global_id("DelayCall", root.pk)
+
+    @staticmethod
+    def resolve_called_by(root: DelayCall, _info):
+        if root.called_by_user:
+            return root.called_by_user.email
+        return root.called_by_app.name if root.called_by_app else None
+
+
+class DelayRefundRecord(graphene.ObjectType):
+    status = DelayRefundStatusEnum(required=True, description="Where the refund stands.")
+    idempotency_key = graphene.String(
+        required=True, description="Recorded before Saleor was asked."
+    )
+    amount = graphene.Float(description="Amount refunded or requested.")
+    currency = graphene.String(required=True, description="Currency of the amount.")
+    detail = graphene.String(
+        required=True, description="Why it failed, or Saleor's references of the refund."
+    )
+
+
+class OrderDelayType(graphene.ObjectType):
+    id = graphene.ID(required=True, description="Global ID of the delay.")
+    order_id = graphene.ID(required=True, description="Saleor global ID of the order.")
+    order_number = graphene.String(required=True, description="The order number.")
+    customer_name = graphene.String(required=True, description="Name on the order.")
+    phone = graphene.String(required=True, description="Phone to call (shipping address first).")
+    email = graphene.String(required=True, description="The order's email.")
+    days_late = graphene.Int(required=True, description="The largest days late of its causes.")
+    causes = graphene.List(
+        graphene.NonNull(DelayCauseRecord), required=True, description="Causes, oldest first."
+    )
+    opened_at = graphene.DateTime(required=True, description="When the delay was first seen.")
+    new_estimate = graphene.Date(description="The date promised to a customer who waits.")
+    choice = DelayChoiceEnum(description="The customer's choice; null until they choose.")
+    chosen_at = graphene.DateTime(description="When the customer chose.")
+    updates_consent = graphene.Boolean(
+        required=True, description="The customer agreed to updates until delivery."
+    )
+    refund = graphene.Field(DelayRefundRecord, description="Refund after a cancellation.")
+    calls = graphene.List(
+        graphene.NonNull(DelayCallRecord), required=True, description="Calls, oldest first."
+    )
+    resolved_at = graphene.DateTime(description="When the order was delivered or cancelled.")
+    resolution = graphene.String(description="`delivered` or `cancelled` once resolved.")
+
+    class Meta:
+        name = "OrderDelay"
+
+    @staticmethod
+    def resolve_id(root: OrderDelay, _info):
+        return global_id("OrderDelay", root.pk)
+
+    @staticmethod
+    def resolve_order_id(root: OrderDelay, _info):
+        return global_id("Order", root.order_id)
+
+    @staticmethod
+    def resolve_order_number(root: OrderDelay, _info):
+        return str(root.order.number)
+
+    @staticmethod
+    def resolve_customer_name(root: OrderDelay, _info):
+        return customer_name(root.order)
+
+    @staticmethod
+    def resolve_phone(root: OrderDelay, _info):
+        return customer_phone(root.order)
+
+    @staticmethod
+    def resolve_email(root: OrderDelay, _info):
+        return root.order.user_email or (root.order.user.email if root.order.user else "")
+
+    @staticmethod
+    def resolve_days_late(root: OrderDelay, _info):
+        return max((cause.days_late for cause in root.causes.all()), default=0)
+
+    @staticmethod
+    def resolve_causes(root: OrderDelay, _info):
+        return root.causes.all()
+
+    @staticmethod
+    def resolve_choice(root: OrderDelay, _info):
+        return root.choice or None
+
+    @staticmethod
+    def resolve_refund(root: OrderDelay, _info):
+        return getattr(root, "refund", None)
+
+    @staticmethod
+    def resolve_calls(root: OrderDelay, _info):
+        return root.calls.all()
+
+    @staticmethod
+    def resolve_resolution(root: OrderDelay, _info):
+        return root.resolution or None
+
+
+def _delays() -> QuerySet[OrderDelay]:
+    return OrderDelay.objects.select_related(
+        "order",
+        "order__user",
+        "order__shipping_address",
+        "order__billing_address",
+        "refund",
+    ).prefetch_related(
+        "causes",
+        Prefetch(
+            "calls", queryset=DelayCall.objects.select_related("called_by_user", "called_by_app")
+        ),
+    )
+
+
+class BroadcastFilterInput(graphene.InputObjectType):
+    carrier_codes = graphene.List(
+        graphene.NonNull(graphene.String), description='Carrier codes, e.g. ["yurtici"].'
+    )
+    country = graphene.String(description="Shipping country code, e.g. TR.")
+    country_area = graphene.String(description="Shipping address's country area (province).")
+    city = graphene.String(description="Shipping address's city.")
+    shipped_from = graphene.Date(description="Parcels shipped on or after this day.")
+    shipped_to = graphene.Date(description="Parcels shipped on or before this day.")
+
+
+def _criteria(data: dict) -> selection.BroadcastFilter:
+    return selection.BroadcastFilter(
+        carrier_codes=tuple(
+            carrier.code if (carrier := get_carrier(code)) else code
+            for code in data.get("carrier_codes") or []
+        ),
+        country=data.get("country") or "",
+        country_area=data.get("country_area") or "",
+        city=data.get("city") or "",
+        shipped_from=data.get("shipped_from"),
+        shipped_to=data.get("shipped_to"),
+    )
+
+
+class BroadcastRecipientPreview(graphene.ObjectType):
+    order_id = graphene.ID(required=True, description="Saleor global ID of the order.")
+    order_number = graphene.String(required=True, description="The order number.")
+    customer_name = graphene.String(required=True, description="Name on the order.")
+    email = graphene.String(required=True, description="Where the message goes.")
+    carrier_code = graphene.String(required=True, description="The parcel's carrier.")
+    tracking_number = graphene.String(required=True, description="The parcel's number.")
+    city = graphene.String(required=True, description="Shipping address's city.")
+
+
+def _recipient_preview(recipient: selection.Recipient) -> BroadcastRecipientPreview:
+    order = recipient.shipment.order
+    return BroadcastRecipientPreview(
+        order_id=global_id("Order", order.pk),
+        order_number=str(order.number),
+        customer_name=customer_name(order),
+        email=recipient.email,
+        carrier_code=recipient.shipment.carrier_code,
+        tracking_number=recipient.shipment.tracking_number,
+        city=order.shipping_address.city if order.shipping_address else "",
+    )
+
+
+class BroadcastPreview(graphene.ObjectType):
+    count = graphene.Int(required=True, description="How many customers would receive it.")
+    recipients = graphene.List(
+        graphene.NonNull(BroadcastRecipientPreview),
+        required=True,
+        description="Each customer once, with their latest affected parcel.",
+    )
+
+
+class Broadcast(graphene.ObjectType):
+    id = graphene.ID(required=True, description="Global ID of the broadcast.")
+    message = graphene.String(required=True, description="The text staff wrote.")
+    recipient_count = graphene.Int(required=True, description="Customers it goes to.")
+    created_at = graphene.DateTime(required=True, description="When it was prepared.")
+    sent_at = graphene.DateTime(description="When it was sent; null while a draft.")
+
+    class Meta:
+        name = "DelayBroadcast"
+
+    @staticmethod
+    def resolve_id(root: DelayBroadcast, _info):
+        return global_id("DelayBroadcast", root.pk)
+
+    @staticmethod
+    def resolve_recipient_count(root: DelayBroadcast, _info):
+        return root.recipients.count()
+
+
+class DelayQueries(graphene.ObjectType):
+    delay_call_list = graphene.List(
+        graphene.NonNull(OrderDelayType),
+        required=True,
+        include_resolved=graphene.Boolean(
+            default_value=False, description="Also list delivered and cancelled orders."
+        ),
+        cause=DelayCauseEnum(description="Only orders late for this cause."),
+        first=graphene.Int(default_value=100, description=f"At most this many (≤{MAX_LIST_SIZE})."),
+        description=(
+            "Delayed orders to call, the latest first: phone, cause, days late and the "
+            "customer's choice; cancelled ones stay while their refund failed or is "
+            "unfinished. Requires MANAGE_ORDERS."
+        ),
+    )
+    order_delay = graphene.Field(
+        OrderDelayType,
+        order_id=graphene.ID(required=True, description="Saleor global ID of the order."),
+        description="The delay of one order, if it was ever late. Requires MANAGE_ORDERS.",
+    )
+    delay_broadcast_preview = graphene.Field(
+        BroadcastPreview,
+        required=True,
+        filter=BroadcastFilterInput(required=True, description="Which parcels are affected."),
+        description=(
+            "Who a crisis message would reach: customers of parcels still on their way that "
+            "match the filter, each once. Requires MANAGE_ORDERS."
+        ),
+    )
+
+    @staticmethod
+    def resolve_delay_call_list(_root, info, include_resolved=False, cause=None, first=100):
+        _require_staff(info)
+        delays = _delays()
+        if not include_resolved:
+            # A cancelled order whose refund failed or never finished still needs a call.
+            delays = delays.filter(
+                Q(resolved_at__isnull=True)
+                | Q(refund__status__in=[RefundStatus.FAILED, RefundStatus.PENDING])
+            )
+        if cause:
+            delays = delays.filter(causes__cause=cause)
+        delays = delays.annotate(most_late=Max("causes__days_late")).order_by(
+            "-most_late", "opened_at", "pk"
+        )
+        return list(delays[: max(0, min(first, MAX_LIST_SIZE))])
+
+    @staticmethod
+    def resolve_order_delay(_root, info, order_id):
+        _require_staff(info)
+        pk = pk_from_global_id(order_id, "Order")
+        return _delays().filter(order_id=pk).first() if pk else None
+
+    @staticmethod
+    def resolve_delay_broadcast_preview(_root, info, filter):
+        _require_staff(info)
+        chosen = selection.recipients(_criteria(filter))
+        return BroadcastPreview(
+            count=len(chosen), recipients=[_recipient_preview(r) for r in chosen]
+        )
+
+
+class DelayCallLog(graphene.Mutation):
+    """Log how a phone call about a delay went (staff or apps with MANAGE_ORDERS)."""
+
+    class Arguments:
+        delay_id = graphene.ID(required=True, description="Global ID of the delay.")
+        outcome = DelayCallOutcomeEnum(required=True, description="How the call went.")
+        note = graphene.String(description="What was said or agreed.")
+
+    delay = graphene.Field(OrderDelayType, description="The delay with the call logged.")
+    errors = graphene.List(graphene.NonNull(MutationError), required=True)
+
+    @staticmethod
+    def mutate(_root, info, delay_id, outcome, note=None):
+        _require_staff(info)
+        pk = pk_from_global_id(delay_id, "OrderDelay")
+        if not (pk and pk.isdigit() and OrderDelay.objects.filter(pk=pk).exists()):
+            return DelayCallLog(errors=[mutation_error("NOT_FOUND", "Delay not found.", "delayId")])
+        note = (note or "").strip()
+        if len(note) > MAX_NOTE_LENGTH:
+            return DelayCallLog(
+                errors=[
+                    mutation_error(
+                        "INVALID", f"Note is longer than {MAX_NOTE_LENGTH} characters.", "note"
+                    )
+                ]
+            )
+        requestor = info.context.requestor
+        actions.log_call(
+            int(pk), CallOutcome(outcome), note, user=requestor.user, app=requestor.app
+        )
+        return DelayCallLog(delay=_delays().get(pk=pk), errors=[])
+
+
+class DelayBroadcastCreate(graphene.Mutation):
+    """Prepare a crisis message and freeze who receives it; send it with delayBroadcastSend."""
+
+    class Arguments:
+        filter = BroadcastFilterInput(required=True, description="Which parcels are affected.")
+        message = graphene.String(required=True, description="The message, in your words.")
+
+    broadcast = graphene.Field(Broadcast, description="The prepared broadcast.")
+    errors = graphene.List(graphene.NonNull(MutationError), required=True)
+
+    @staticmethod
+    def mutate(_root, info, filter, message):
+        _require_staff(info)
+        requestor = info.context.requestor
+        try:
+            broadcast = actions.create_broadcast(
+                _criteria(filter), message, user=requestor.user, app=requestor.app
+            )
+        except actions.DelayActionError as error:
+            field = "message" if error.code == "INVALID" or "message" in str(error) else "filter"
+            return DelayBroadcastCreate(errors=[mutation_error(error.code, str(error), field)])
+        return DelayBroadcastCreate(broadcast=broadcast, errors=[])
+
+
+class DelayBroadcastSend(graphene.Mutation):
+    """Send a prepared crisis message: each of its customers gets it once, ever."""
+
+    class Arguments:
+        id = graphene.ID(required=True, description="Global ID of the prepared broadcast.")
+
+    broadcast = graphene.Field(Broadcast, description="The broadcast, now sent.")
+    queued = graphene.Int(description="Customers a message was queued for (opted-out ones not).")
+    errors = graphene.List(graphene.NonNull(MutationError), required=True)
+
+    @staticmethod
+    def mutate(_root, info, id):
+        _require_staff(info)
+        pk = pk_from_global_id(id, "DelayBroadcast")
+        if not (pk and pk.isdigit() and DelayBroadcast.objects.filter(pk=pk).exists()):
+            return DelayBroadcastSend(
+                errors=[mutation_error("NOT_FOUND", "Broadcast not found.", "id")]
+            )
+        try:
+            queued = actions.send_broadcast(int(pk))
+        except actions.DelayActionError as error:
+            return DelayBroadcastSend(errors=[mutation_error(error.code, str(error), "id")])
+        return DelayBroadcastSend(
+            broadcast=DelayBroadcast.objects.get(pk=pk), queued=queued, errors=[]
+        )
+
+
+class DelayMutations(graphene.ObjectType):
+    delay_call_log = DelayCallLog.Field(
+        description="Log a call's outcome on a delayed order. Requires MANAGE_ORDERS."
+    )
+    delay_broadcast_create = DelayBroadcastCreate.Field(
+        description="Prepare a crisis message to affected customers. Requires MANAGE_ORDERS."
+    )
+    delay_broadcast_send = DelayBroadcastSend.Field(
+        description="Send a prepared crisis message, once. Requires MANAGE_ORDERS."
+    )

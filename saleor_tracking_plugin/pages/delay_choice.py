@@ -1,0 +1,92 @@
+"""Delay choices on the hosted tracking page: what the shopper sees and the form they send."""
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from saleor.core.db.connection import allow_writer
+from saleor.order.models import Order
+
+from .. import PLUGIN_ID
+from ..delays import actions
+from ..delays.labels import cause_explanation, choice_label
+from ..delays.models import OrderDelay, RefundStatus
+from ..delays.rules import DelayChoice, offered_choices
+from ..saleor_glue.cancellations import can_cancel
+from .links import order_id_from_token
+from .rendering import SUPPORTED_LANGUAGES, page_language, render_page
+
+TRACK_PURPOSE = "track"
+# Results the page may announce after a choice; anything else in the URL is ignored.
+RESULTS = {"saved", "NOT_OFFERED", "CLOSED"}
+
+
+def delay_view(order: Order, result: str = "") -> dict | None:
+    """What the tracking page shows about the order's delay, or None when it has none."""
+    delay = (
+        OrderDelay.objects.filter(order=order)
+        .prefetch_related("causes")
+        .select_related("refund")
+        .first()
+    )
+    if delay is None or (delay.resolved_at and delay.choice != DelayChoice.CANCEL):
+        return None
+    refund = getattr(delay, "refund", None)
+    is_open = delay.resolved_at is None and delay.choice != DelayChoice.CANCEL
+    return {
+        "explanations": [cause_explanation(cause.cause) for cause in delay.causes.all()],
+        "new_estimate": delay.new_estimate,
+        "choice": delay.choice,
+        "choice_label": choice_label(delay.choice) if delay.choice else "",
+        "updates_consent": delay.updates_consent,
+        "choices": (
+            [
+                {"value": choice.value, "label": choice_label(choice)}
+                for choice in offered_choices(can_cancel(order))
+            ]
+            if is_open
+            else []
+        ),
+        "refund_status": refund.status if refund else "",
+        "refund_amount": refund.amount if refund else None,
+        "refund_currency": refund.currency if refund else "",
+        "refund_statuses": RefundStatus,
+        "result": result if result in RESULTS else "",
+        "choose_url": f"/plugins/global/{PLUGIN_ID}/pages/delay/choose/",
+    }
+
+
+def delay_choice(request: HttpRequest) -> HttpResponse:
+    """POST /pages/delay/choose/ with the page's signed token `t`, `choice` and `consent`.
+
+    The signed token is the shopper's authority (guests have no login); it answers with a
+    redirect back to the tracking page, which shows the outcome.
+    """
+    token = request.POST.get("t", "")
+    order_id = order_id_from_token(token, TRACK_PURPOSE)
+    order = Order.objects.filter(pk=order_id).first() if order_id else None
+    language = request.POST.get("lang", "")
+    if language not in SUPPORTED_LANGUAGES:
+        language = page_language(request, order)
+    if request.method != "POST" or order is None:
+        return render_page(
+            request, "saleor_tracking_plugin/pages/link_invalid.html", {}, language, status=404
+        )
+    delay = OrderDelay.objects.filter(order=order).first()
+    choice = request.POST.get("choice", "")
+    if delay is None or choice not in DelayChoice:
+        return _back_to_tracking(token, language, "CLOSED")
+    try:
+        with allow_writer():
+            actions.choose(
+                delay.pk, DelayChoice(choice), updates_consent=request.POST.get("consent") == "1"
+            )
+    except actions.DelayActionError as error:
+        return _back_to_tracking(token, language, error.code)
+    return _back_to_tracking(token, language, "saved")
+
+
+def _back_to_tracking(token: str, language: str, result: str) -> HttpResponseRedirect:
+    query = urlencode({"t": token, "lang": language, "result": result})
+    response = HttpResponseRedirect(f"/plugins/global/{PLUGIN_ID}/pages/track/?{query}")
+    response.status_code = 303
+    return response

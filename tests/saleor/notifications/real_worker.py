@@ -1,0 +1,176 @@
+"""A real Celery worker process on Redis for tests about retries and crashes, and a fake
+provider HTTP server on 127.0.0.1 that the worker calls."""
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import kombu.pools
+import redis
+from django.db import connection
+from django.test import override_settings
+from saleor.celeryconf import app
+
+REDIS_URL = "redis://127.0.0.1:6379/5"  # this branch's own Redis database
+REPO = Path(__file__).resolve().parents[3]
+START_TIMEOUT = 120
+
+
+@contextlib.contextmanager
+def redis_broker() -> Iterator[None]:
+    """Send this process's tasks to Redis instead of running them eagerly; restore after."""
+    client = redis.Redis.from_url(REDIS_URL)
+    client.flushdb()
+    # Celery reads Saleor's Django settings live (namespace CELERY); its connection pools are
+    # cached, so they are dropped to connect to Redis now and to the default broker after.
+    _reset_broker_pools()
+    try:
+        with override_settings(CELERY_TASK_ALWAYS_EAGER=False, CELERY_BROKER_URL=REDIS_URL):
+            yield
+    finally:
+        _reset_broker_pools()
+        client.flushdb()
+
+
+def _reset_broker_pools() -> None:
+    if app._pool is not None:
+        with contextlib.suppress(Exception):
+            app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+    kombu.pools.reset()
+
+
+@contextlib.contextmanager
+def celery_worker(lease_seconds: int = 120, name: str = "w1") -> Iterator[subprocess.Popen]:
+    """A worker process consuming Redis with the test's database; always stopped."""
+    database = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
+        "DATABASE_URL": (
+            f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
+            f"{database['NAME']}"
+        ),
+        "CELERY_BROKER_URL": REDIS_URL,
+        "TRACKING_PLUGIN_LEASE": str(lease_seconds),
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
+    env.pop("DATABASE_URL_REPLICA", None)
+    log = open(f"/tmp/stp-notify-worker-{name}.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "saleor.celeryconf:app",
+            "worker",
+            "--pool=solo",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel=INFO",
+            f"--hostname={name}@%h",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=15)
+        log.close()
+
+
+def kill_hard(process: subprocess.Popen) -> None:
+    """The worker dies as in an OOM kill or a lost machine: no clean-up at all."""
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=15)
+
+
+def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll until `condition` holds; fail the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"Timed out after {timeout}s waiting for {what}")
+
+
+@dataclass
+class ReceivedRequest:
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+@dataclass
+class FakeProvider:
+    """An HTTP server whose answers the test scripts, one per request, in order.
+
+    An answer is (status, json body), or "hang" to hold the request open until the server
+    stops (the worker calling it is then killed mid-send).
+    """
+
+    answers: list = field(default_factory=list)
+    received: list[ReceivedRequest] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self) -> "FakeProvider":
+        provider = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                provider.received.append(
+                    ReceivedRequest(self.path, dict(self.headers), self.rfile.read(length))
+                )
+                answer = provider.answers.pop(0) if provider.answers else (500, {})
+                if answer == "hang":
+                    provider.release.wait(timeout=60)
+                    return
+                status, body = answer
+                payload = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.release.set()
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,210 @@
+"""The customer's choice about a delay, carried out by Saleor's own cancel and refund."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from saleor.order import OrderEvents, OrderStatus
+from saleor.payment import ChargeStatus, TransactionEventType, TransactionKind
+from saleor.webhook.event_types import WebhookEventSyncType
+
+from saleor_tracking_plugin.delays import actions
+from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay, RefundStatus
+from saleor_tracking_plugin.delays.rules import DelayChoice
+from saleor_tracking_plugin.saleor_glue import refunds
+
+
+@pytest.fixture
+def late_paid_order(payment_txn_captured):
+    """An unshipped order, paid with Saleor's dummy gateway, placed three weeks ago."""
+    order = payment_txn_captured.order
+    order.created_at = timezone.now() - timedelta(days=21)
+    order.status = OrderStatus.UNFULFILLED
+    order.save(update_fields=["created_at", "status"])
+    actions.detect_order_delays(order.pk)
+    return order
+
+
+def the_delay(order) -> OrderDelay:
+    return OrderDelay.objects.get(order=order)
+
+
+def test_choosing_to_cancel_cancels_in_saleor_and_refunds_the_payment(
+    late_paid_order, django_capture_on_commit_callbacks
+):
+    payment = late_paid_order.payments.get()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(late_paid_order).pk, DelayChoice.CANCEL, updates_consent=True)
+
+    late_paid_order.refresh_from_db()
+    payment.refresh_from_db()
+    assert late_paid_order.status == OrderStatus.CANCELED
+    assert payment.charge_status == ChargeStatus.FULLY_REFUNDED
+    assert payment.transactions.filter(kind=TransactionKind.REFUND, is_success=True).count() == 1
+    assert late_paid_order.events.filter(type=OrderEvents.CANCELED).exists()
+    assert late_paid_order.events.filter(type=OrderEvents.PAYMENT_REFUNDED).exists()
+    refund = DelayRefund.objects.get()
+    assert refund.idempotency_key == f"refund:delay:{the_delay(late_paid_order).pk}"
+    assert refund.status == RefundStatus.SUCCEEDED
+    assert refund.amount == payment.total
+    delay = the_delay(late_paid_order)
+    assert delay.resolution == "cancelled"
+    assert delay.updates_consent is False  # nothing left to update about
+
+
+def test_carrying_out_the_cancellation_twice_refunds_once(
+    late_paid_order, django_capture_on_commit_callbacks
+):
+    delay = the_delay(late_paid_order)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(delay.pk, DelayChoice.CANCEL, updates_consent=False)
+
+    again = actions.cancel_and_refund(delay.pk)
+
+    assert again == DelayRefund.objects.get()
+    payment = late_paid_order.payments.get()
+    assert payment.transactions.filter(kind=TransactionKind.REFUND).count() == 1
+
+
+def test_a_refund_recorded_but_never_finished_is_not_retried(late_paid_order):
+    # given a crash after the key was recorded and before Saleor answered
+    delay = the_delay(late_paid_order)
+    OrderDelay.objects.filter(pk=delay.pk).update(choice=DelayChoice.CANCEL)
+    DelayRefund.objects.create(
+        delay=delay, idempotency_key=f"refund:delay:{delay.pk}", status=RefundStatus.PENDING
+    )
+
+    refund = actions.cancel_and_refund(delay.pk)
+
+    assert refund.status == RefundStatus.PENDING
+    payment = late_paid_order.payments.get()
+    assert not payment.transactions.filter(kind=TransactionKind.REFUND).exists()
+
+
+def test_choosing_to_wait_keeps_the_order_and_records_consent(late_paid_order):
+    delay = actions.choose(the_delay(late_paid_order).pk, DelayChoice.WAIT, updates_consent=True)
+
+    late_paid_order.refresh_from_db()
+    assert late_paid_order.status == OrderStatus.UNFULFILLED
+    assert delay.choice == DelayChoice.WAIT
+    assert delay.updates_consent is True
+    assert delay.chosen_at is not None
+    messages = [
+        e.parameters["message"]
+        for e in late_paid_order.events.filter(type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION)
+    ]
+    assert (
+        "Customer chose to wait for the new delivery date (agreed to updates until delivery)"
+        in messages
+    )
+
+
+def test_cancelling_is_refused_once_something_has_shipped(late_paid_order):
+    late_paid_order.fulfillments.create(tracking_number="305712345678")
+
+    with pytest.raises(actions.DelayActionError) as error:
+        actions.choose(the_delay(late_paid_order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    assert error.value.code == "NOT_OFFERED"
+    assert the_delay(late_paid_order).choice == ""
+
+
+def test_an_order_without_payment_is_cancelled_with_nothing_to_refund(
+    order_with_lines, django_capture_on_commit_callbacks
+):
+    order_with_lines.created_at = timezone.now() - timedelta(days=21)
+    order_with_lines.status = OrderStatus.UNFULFILLED
+    order_with_lines.save(update_fields=["created_at", "status"])
+    actions.detect_order_delays(order_with_lines.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order_with_lines).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    order_with_lines.refresh_from_db()
+    assert order_with_lines.status == OrderStatus.CANCELED
+    refund = DelayRefund.objects.get()
+    assert refund.status == RefundStatus.NOTHING_TO_REFUND
+    assert refund.amount == Decimal(0)
+
+
+@pytest.fixture
+def late_order_paid_by_transaction(order_with_lines, transaction_item_generator):
+    """A late order charged through Saleor's transaction API by a payment app."""
+
+    def make(payment_app=None):
+        order_with_lines.created_at = timezone.now() - timedelta(days=21)
+        order_with_lines.status = OrderStatus.UNFULFILLED
+        order_with_lines.save(update_fields=["created_at", "status"])
+        transaction_item_generator(
+            order_id=order_with_lines.pk,
+            app=payment_app,
+            charged_value=order_with_lines.total.gross.amount,
+            available_actions=["refund"],
+        )
+        actions.detect_order_delays(order_with_lines.pk)
+        return order_with_lines
+
+    return make
+
+
+@pytest.fixture
+def payment_app(app, permission_manage_payments):
+    """A payment app that handles Saleor's refund requests (TRANSACTION_REFUND_REQUESTED)."""
+    app.permissions.add(permission_manage_payments)
+    webhook = app.webhooks.create(name="refunds", target_url="https://psp.example.com/hook")
+    webhook.events.create(event_type=WebhookEventSyncType.TRANSACTION_REFUND_REQUESTED)
+    return app
+
+
+def test_a_transaction_payment_gets_a_refund_request_to_its_payment_app(
+    late_order_paid_by_transaction, payment_app, django_capture_on_commit_callbacks
+):
+    order = late_order_paid_by_transaction(payment_app)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    order.refresh_from_db()
+    transaction = order.payment_transactions.get()
+    assert order.status == OrderStatus.CANCELED
+    request = transaction.events.get(type=TransactionEventType.REFUND_REQUEST)
+    assert request.amount_value == order.total.gross.amount
+    assert order.events.filter(type=OrderEvents.TRANSACTION_REFUND_REQUESTED).exists()
+    refund = DelayRefund.objects.get()
+    assert refund.status == RefundStatus.REQUESTED
+    assert refund.amount == order.total.gross.amount
+
+
+def test_a_refund_nobody_can_handle_is_recorded_as_failed_for_staff(
+    late_order_paid_by_transaction, django_capture_on_commit_callbacks
+):
+    order = late_order_paid_by_transaction(None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    refund = DelayRefund.objects.get()
+    assert refund.status == RefundStatus.FAILED
+    assert "No app or plugin is configured" in refund.detail
+    messages = [
+        e.parameters["message"]
+        for e in order.events.filter(type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION)
+    ]
+    assert "Refund after delay cancellation failed" in messages
+
+
+def test_asking_saleor_twice_with_the_same_key_requests_one_refund(
+    late_order_paid_by_transaction, payment_app
+):
+    order = late_order_paid_by_transaction(payment_app)
+    amount = order.total.gross.amount
+
+    for _ in range(2):
+        refunds.refund_order(
+            order, amount, idempotency_key="refund:delay:1", reason="test", user=None, app=None
+        )
+
+    transaction = order.payment_transactions.get()
+    assert transaction.events.filter(type=TransactionEventType.REFUND_REQUEST).count() == 1
