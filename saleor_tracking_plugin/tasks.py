@@ -1,5 +1,9 @@
-"""Celery autodiscovers `<app>.tasks` only: import each capability's tasks here."""
+"""Celery autodiscovers `<app>.tasks` only: import each capability's tasks here, and add
+the periodic ones to Saleor's beat."""
 
+from saleor.celeryconf import app
+
+from .beat import register_periodic_tasks
 from .carriers import tasks as carrier_tasks
 from .delays import tasks as delay_tasks
 from .notifications import tasks as notification_tasks
@@ -13,3 +17,5 @@ __all__ = [
     "returns_tasks",
     "tracking_tasks",
 ]
+
+register_periodic_tasks(app)

@@ -250,28 +250,30 @@ def apply_update(
             _table_estimate(shipment, update, settings),
             EstimateSource.TRANSIT_TABLE,
         )
-    progress = record_events(
-        shipment.pk,
-        list(update.events),
-        source=source,
-        estimated_delivery=estimate,
-        estimate_source=estimate_source,
-        settings=settings,
-    )
-    now = timezone.now()
-    Shipment.objects.filter(pk=shipment.pk).update(last_checked_at=now)
-    healthy = {
-        "last_polled_at": now,
-        "consecutive_failures": 0,
-        "last_error_code": "",
-        "last_error": "",
-        "reported_error_code": "",
-        "next_poll_at": polling.next_poll_after_success(
-            progress.state.status, progress.state.last_event_at, now
-        ),
-    }
-    if not ShipmentPolling.objects.filter(shipment_id=shipment.pk).update(**healthy):
-        ShipmentPolling.objects.get_or_create(shipment_id=shipment.pk, defaults=healthy)
+    # One transaction: the new status and the healthy polling state are seen together.
+    with transaction.atomic():
+        progress = record_events(
+            shipment.pk,
+            list(update.events),
+            source=source,
+            estimated_delivery=estimate,
+            estimate_source=estimate_source,
+            settings=settings,
+        )
+        now = timezone.now()
+        Shipment.objects.filter(pk=shipment.pk).update(last_checked_at=now)
+        healthy = {
+            "last_polled_at": now,
+            "consecutive_failures": 0,
+            "last_error_code": "",
+            "last_error": "",
+            "reported_error_code": "",
+            "next_poll_at": polling.next_poll_after_success(
+                progress.state.status, progress.state.last_event_at, now
+            ),
+        }
+        if not ShipmentPolling.objects.filter(shipment_id=shipment.pk).update(**healthy):
+            ShipmentPolling.objects.get_or_create(shipment_id=shipment.pk, defaults=healthy)
 
 
 def _table_estimate(shipment: Shipment, update: TrackingUpdate, settings: Settings):

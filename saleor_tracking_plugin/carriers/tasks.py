@@ -1,11 +1,7 @@
-"""Celery tasks of carriers: the beat round that polls due shipments, and one carrier call.
-
-The round runs every `POLL_ROUND` on Saleor's beat (registered below with
-`app.add_periodic_task`, which Saleor's DatabaseScheduler turns into a periodic-task row).
-"""
+"""Celery tasks of carriers: the beat round that polls due shipments (scheduled in
+`saleor_tracking_plugin/beat.py`), and one carrier call."""
 
 import logging
-from datetime import timedelta
 
 from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
@@ -14,9 +10,6 @@ from ..config import load_settings
 from . import actions
 
 logger = logging.getLogger(__name__)
-
-POLL_ROUND = timedelta(minutes=5)
-BEAT_ENTRY = "saleor-tracking-plugin-poll-carriers"
 
 
 @app.task
@@ -56,14 +49,3 @@ def poll_carrier_task(self, carrier_code: str, shipment_ids: list[int]) -> dict:
         "failure": str(result.failure) if result.failure else "",
         "skipped": result.skipped,
     }
-
-
-# Saleor's beat (saleor.schedulers.schedulers.DatabaseScheduler) installs every entry of
-# `app.conf.beat_schedule` when it starts; Celery adds this one there once the app is
-# configured, so no change to Saleor's settings is needed.
-app.add_periodic_task(
-    POLL_ROUND,
-    poll_due_shipments_task.s(),
-    name=BEAT_ENTRY,
-    expires=POLL_ROUND.total_seconds(),
-)

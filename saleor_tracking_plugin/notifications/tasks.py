@@ -1,14 +1,10 @@
 """Celery tasks of notifications, on Saleor's own Celery app."""
 
-from datetime import timedelta
-
 from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
 
 from . import actions
 from .delivery import deliver
-
-DISPATCH_EVERY = timedelta(minutes=1)
 
 
 @app.task
@@ -27,10 +23,3 @@ def dispatch_outbox_task() -> int:
     for message_id in message_ids:
         send_message_task.delay(message_id)
     return len(message_ids)
-
-
-# Saleor's beat reads CELERY_BEAT_SCHEDULE from its settings: add the dispatcher to it.
-app.conf.beat_schedule["saleor-tracking-plugin-dispatch-outbox"] = {
-    "task": dispatch_outbox_task.name,
-    "schedule": DISPATCH_EVERY,
-}

@@ -3,7 +3,6 @@
 from saleor.graphql.tests.utils import get_graphql_content
 
 from saleor_tracking_plugin import PLUGIN_ID
-from saleor_tracking_plugin.carriers.tasks import BEAT_ENTRY
 
 from .helpers import configure_plugin
 
@@ -35,20 +34,3 @@ def test_carrier_secrets_stay_secret_in_saleors_plugin_api(
     assert fields["ups_client_id"]["value"] == "ups-public-id"
     for name in ("mng_password", "aftership_webhook_secret", "easypost_webhook_secret"):
         assert fields[name]["type"] == "SECRET"
-
-
-def test_the_polling_round_is_installed_as_saleors_database_scheduler_installs_entries():
-    from saleor.celeryconf import app
-    from saleor.schedulers.models import CustomPeriodicTask
-    from saleor.schedulers.schedulers import DatabaseScheduler
-
-    # given the entry Celery holds for Saleor's beat
-    entry = app.conf.beat_schedule[BEAT_ENTRY]
-
-    # when Saleor's DatabaseScheduler installs it, as it does for every entry at start
-    DatabaseScheduler.Entry.from_entry(BEAT_ENTRY, app=app, **entry)
-
-    # then the plugin's round is a periodic task every five minutes
-    task = CustomPeriodicTask.objects.get(name=BEAT_ENTRY)
-    assert task.task == "saleor_tracking_plugin.carriers.tasks.poll_due_shipments_task"
-    assert (task.interval.every, task.interval.period) == (300, "seconds")

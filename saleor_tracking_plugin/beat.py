@@ -1,0 +1,45 @@
+"""Every periodic task of the plugin, in one table, added to Saleor's Celery beat.
+
+Saleor's beat (`celery --app saleor.celeryconf:app beat --scheduler
+saleor.schedulers.schedulers.DatabaseScheduler`) installs each entry of `app.conf.beat_schedule`
+as a periodic-task row when it starts, so merchants change none of Saleor's settings.
+"""
+
+from datetime import timedelta
+
+from celery import Celery
+
+# entry name -> (task name, interval)
+PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
+    "saleor-tracking-plugin-poll-carriers": (
+        "saleor_tracking_plugin.carriers.tasks.poll_due_shipments_task",
+        timedelta(minutes=5),
+    ),
+    "saleor-tracking-plugin-dispatch-outbox": (
+        "saleor_tracking_plugin.notifications.tasks.dispatch_outbox_task",
+        timedelta(minutes=1),
+    ),
+    "saleor-tracking-plugin-reconcile-shipments": (
+        "saleor_tracking_plugin.tracking.tasks.reconcile_shipments_task",
+        timedelta(minutes=15),
+    ),
+    "saleor-tracking-plugin-flag-overdue-returns": (
+        "saleor_tracking_plugin.returns.tasks.flag_overdue_returns_task",
+        timedelta(hours=1),
+    ),
+    "saleor-tracking-plugin-scan-for-delays": (
+        "saleor_tracking_plugin.delays.tasks.scan_for_delays_task",
+        timedelta(hours=1),
+    ),
+}
+
+
+def register_periodic_tasks(app: Celery) -> None:
+    """Add the plugin's entries to the Celery app's beat schedule (idempotent)."""
+    for name, (task, every) in PERIODIC_TASKS.items():
+        # A round that is still queued when the next one is due is dropped, not stacked.
+        app.conf.beat_schedule[name] = {
+            "task": task,
+            "schedule": every,
+            "options": {"expires": every.total_seconds()},
+        }
