@@ -1,4 +1,5 @@
-"""GraphQL of notifications: the staff-only message history of an order."""
+"""GraphQL of notifications: the staff-only message history of an order, and the logged-in
+customer's message preferences."""
 
 import uuid
 
@@ -6,13 +7,32 @@ import graphene
 from saleor.order.models import Order
 
 from ..notifications.catalog import Category, Channel
+from ..notifications.consent import (
+    customer_addresses,
+    preferences_of,
+    set_preference,
+    subscribed_by_default,
+)
 from ..notifications.models import MessageStatus, OutboxMessage
-from .core import NotFound, PermissionDenied, global_id, pk_from_global_id
+from .core import (
+    MutationError,
+    NotFound,
+    PermissionDenied,
+    global_id,
+    mutation_error,
+    pk_from_global_id,
+)
 from .order_access import NOT_FOUND_MESSAGE
 
-MessageChannelEnum = graphene.Enum.from_enum(Channel, description="Channel of a message.")
-MessageCategoryEnum = graphene.Enum.from_enum(
-    Category, description="Transactional (about an order) or marketing."
+MessageChannelEnum = graphene.Enum(
+    "MessageChannel",
+    [(channel.name, channel.value) for channel in Channel],
+    description="Channel of a message.",
+)
+MessageCategoryEnum = graphene.Enum(
+    "MessageCategory",
+    [(category.name, category.value) for category in Category],
+    description="Transactional (about an order) or marketing.",
 )
 MessageStatusEnum = graphene.Enum(
     "OrderMessageStatus",
@@ -84,3 +104,92 @@ class NotificationQueries(graphene.ObjectType):
         if not messages and not Order.objects.filter(pk=pk).exists():
             raise NotFound(NOT_FOUND_MESSAGE)
         return messages
+
+
+CUSTOMER_CHANNELS = (Channel.EMAIL, Channel.SMS, Channel.WHATSAPP)
+
+
+class MessagePreference(graphene.ObjectType):
+    """Whether the customer receives one category of messages on one channel at one address."""
+
+    channel = MessageChannelEnum(required=True, description="Email, SMS or WhatsApp.")
+    category = MessageCategoryEnum(required=True, description="Order updates or marketing.")
+    address = graphene.String(required=True, description="The email address or phone number.")
+    subscribed = graphene.Boolean(
+        required=True, description="True when these messages are sent to this address."
+    )
+
+
+def _preferences(user) -> list[MessagePreference]:
+    addresses = {channel: customer_addresses(user, channel) for channel in CUSTOMER_CHANNELS}
+    saved = preferences_of([address for found in addresses.values() for address in found])
+    return [
+        MessagePreference(
+            channel=channel,
+            category=category,
+            address=address,
+            subscribed=saved.get((address, channel, category), subscribed_by_default(category)),
+        )
+        for channel in CUSTOMER_CHANNELS
+        for address in addresses[channel]
+        for category in Category
+    ]
+
+
+def _logged_in_customer(info):
+    user = info.context.requestor.user
+    if user is None:
+        raise PermissionDenied("Log in to see or change your message preferences.")
+    return user
+
+
+class MessagePreferenceQueries(graphene.ObjectType):
+    """The logged-in customer's own message preferences."""
+
+    my_message_preferences = graphene.List(
+        graphene.NonNull(MessagePreference),
+        required=True,
+        description=(
+            "The logged-in customer's choices per channel, address and category, defaults "
+            "included (order updates on, marketing off)."
+        ),
+    )
+
+    @staticmethod
+    def resolve_my_message_preferences(_root, info):
+        return _preferences(_logged_in_customer(info))
+
+
+class MessagePreferenceUpdate(graphene.Mutation):
+    """The logged-in customer turns one category of messages on one channel on or off, for
+    all their addresses on that channel (their email, or the phones in their address book)."""
+
+    class Arguments:
+        channel = MessageChannelEnum(required=True, description="Email, SMS or WhatsApp.")
+        category = MessageCategoryEnum(required=True, description="Order updates or marketing.")
+        subscribed = graphene.Boolean(required=True, description="Receive these messages.")
+
+    preferences = graphene.List(
+        graphene.NonNull(MessagePreference), description="All the customer's choices after it."
+    )
+    errors = graphene.List(graphene.NonNull(MutationError), required=True)
+
+    @staticmethod
+    def mutate(_root, info, channel, category, subscribed):
+        user = _logged_in_customer(info)
+        channel, category = Channel(channel), Category(category)
+        addresses = customer_addresses(user, channel)
+        if channel not in CUSTOMER_CHANNELS or not addresses:
+            error = mutation_error(
+                "NO_ADDRESS", f"Your account has no address for {channel.value}.", "channel"
+            )
+            return MessagePreferenceUpdate(preferences=None, errors=[error])
+        for address in addresses:
+            set_preference(address, channel, category, subscribed, source="storefront")
+        return MessagePreferenceUpdate(preferences=_preferences(user), errors=[])
+
+
+class NotificationMutations(graphene.ObjectType):
+    message_preference_update = MessagePreferenceUpdate.Field(
+        description="Turn a category of messages on one channel on or off (logged-in customer)."
+    )

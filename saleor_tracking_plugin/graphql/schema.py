@@ -4,7 +4,7 @@ import graphene
 
 from .carriers import CarrierQueries
 from .delays import DelayMutations, DelayQueries
-from .notifications import NotificationQueries
+from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
@@ -14,6 +14,7 @@ class Query(
     TrackingQueries,
     CarrierQueries,
     NotificationQueries,
+    MessagePreferenceQueries,
     ReturnQueries,
     DelayQueries,
     graphene.ObjectType,
@@ -21,7 +22,13 @@ class Query(
     pass
 
 
-class Mutation(TrackingMutations, ReturnMutations, DelayMutations, graphene.ObjectType):
+class Mutation(
+    TrackingMutations,
+    NotificationMutations,
+    ReturnMutations,
+    DelayMutations,
+    graphene.ObjectType,
+):
     pass
 
 

@@ -1,7 +1,8 @@
 """Who may receive what: customers' addresses normalised, and their channel choices."""
 
+from typing import Any
+
 import phonenumbers
-from django.db.models import Q
 
 from .catalog import Category, Channel
 from .models import ContactPreference
@@ -37,9 +38,12 @@ def is_allowed(address: str, channel: Channel, category: Category) -> bool:
         .values_list("subscribed", flat=True)
         .first()
     )
-    if category == Category.MARKETING:
-        return choice is True
-    return choice is not False
+    return subscribed_by_default(category) if choice is None else choice
+
+
+def subscribed_by_default(category: Category) -> bool:
+    """Order updates are on until the customer says no; marketing is off until they say yes."""
+    return category == Category.TRANSACTIONAL
 
 
 def set_preference(
@@ -55,7 +59,22 @@ def set_preference(
     return preference
 
 
-def opted_out_addresses(addresses: list[str]) -> set[tuple[str, str, str]]:
-    """(address, channel, category) of every opt-out among these addresses."""
-    rows = ContactPreference.objects.filter(Q(address__in=addresses), subscribed=False)
-    return set(rows.values_list("address", "channel", "category"))
+def customer_addresses(user: Any, channel: Channel) -> list[str]:
+    """A logged-in customer's own addresses on a channel: their email, or the valid phone
+    numbers in their address book."""
+    if channel == Channel.EMAIL:
+        email = normalize_email(user.email)
+        return [email] if email else []
+    if channel in (Channel.SMS, Channel.WHATSAPP):
+        phones = {normalize_phone(str(address.phone)) for address in user.addresses.all()}
+        return sorted(phone for phone in phones if phone)
+    return []
+
+
+def preferences_of(addresses: list[str]) -> dict[tuple[str, str, str], bool]:
+    """Saved choices of these addresses, keyed by (address, channel, category)."""
+    rows = ContactPreference.objects.filter(address__in=addresses)
+    return {
+        (row.address, row.channel, row.category): row.subscribed
+        for row in rows.only("address", "channel", "category", "subscribed")
+    }

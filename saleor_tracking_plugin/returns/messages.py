@@ -89,6 +89,10 @@ MESSAGE_TYPES = [
         body=(
             _(
                 "Dear {customer_name}, we inspected the items of your return {return_code}: "
+                "you will receive {store_credit_amount} of store credit."
+            ),
+            _(
+                "Dear {customer_name}, we inspected the items of your return {return_code}: "
                 "{refund_amount} will be refunded to you."
             ),
         ),

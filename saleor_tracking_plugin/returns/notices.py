@@ -11,6 +11,7 @@ from ..notifications.api import notify
 from ..pages.links import page_url
 from .messages import MESSAGE_OF_STATUS
 from .models import Return
+from .reasons import Resolution
 from .signals import return_status_changed
 from .statuses import ReturnStatus
 
@@ -37,11 +38,14 @@ def announce(ret: Return, previous: ReturnStatus | None, status: ReturnStatus) -
 
 def return_facts(ret: Return) -> dict:
     """The facts of a return the message texts use."""
-    amount = ret.refund_amount
+    amount = f"{ret.refund_amount:.2f} {ret.currency}" if ret.refund_amount is not None else ""
+    store_credit = ret.resolution == Resolution.STORE_CREDIT
     return {
         "return_code": ret.rma,
         "return_link": page_url("return", ret.order, RETURN_PAGE_PURPOSE),
         "rejection_reason": ret.decision_note,
-        "refund_amount": f"{amount:.2f} {ret.currency}" if amount is not None else "",
+        "refund_amount": amount,
+        # Non-empty only for store credit: its texts are chosen when this fact is known.
+        "store_credit_amount": amount if store_credit else "",
         "return_status": ret.status,
     }

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 from saleor.order import OrderEvents
 from saleor.payment import TransactionEventType, TransactionKind
 from saleor.webhook.event_types import WebhookEventSyncType
@@ -164,6 +165,10 @@ def test_store_credit_is_a_saleor_gift_card_issued_once(
     call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
 
     assert credited["status"] == "CREDITED"
+    inspected_mail, credited_mail = mail.outbox[-2:]
+    amount = f"{shirt.unit_price_gross_amount:.2f} USD"
+    assert f"you will receive {amount} of store credit" in inspected_mail.body
+    assert credited_mail.subject == f"Your store credit for return {ret['rma']}"
     gift_card = Return.objects.get().gift_card
     assert gift_card.initial_balance_amount == shirt.unit_price_gross_amount
     assert gift_card.current_balance_amount == shirt.unit_price_gross_amount

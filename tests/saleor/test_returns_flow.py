@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from saleor.order import FulfillmentStatus, OrderEvents
+from saleor.order import FulfillmentStatus, OrderEvents, OrderStatus
 from saleor.payment import TransactionKind
 from saleor.warehouse.models import Stock
 
@@ -107,6 +107,8 @@ def test_a_customer_returns_two_items_and_staff_take_it_to_a_single_refund(
         ("SKU_AA", 1),
         ("SKU_B", 1),
     ]
+    delivered_order.refresh_from_db()
+    assert delivered_order.status == OrderStatus.PARTIALLY_RETURNED
     # and only the resellable item went back into stock
     assert stock_of(shirt) == shirt_stock + 1
     assert stock_of(mug) == mug_stock

@@ -5,6 +5,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from saleor.celeryconf import app
 
 REPO = Path(__file__).resolve().parents[2]
 BROKER_URL = "redis://127.0.0.1:6379/7"
+# Other checkouts run worker tests on the same Redis at the same time: this run's own key
+# prefix keeps their workers from taking its tasks, and its clean-up from deleting theirs.
+KEY_PREFIX = f"stp-polling-test-{uuid.uuid4().hex}:"
+TRANSPORT_OPTIONS = {"global_keyprefix": KEY_PREFIX}
 
 
 def _database_url() -> str:
@@ -29,12 +34,13 @@ def celery_worker(log_path: Path, settings, timeout: float = 60):
     `settings` is pytest-django's fixture: Celery reads its configuration from Django's
     settings on every access, so turning eager mode off there sends tasks to the broker.
     """
-    redis.Redis.from_url(BROKER_URL).flushdb()
+    _delete_this_runs_keys()
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
         "DJANGO_SETTINGS_MODULE": "tests.worker_settings",
         "CELERY_BROKER_URL": BROKER_URL,
+        "CELERY_KEY_PREFIX": KEY_PREFIX,
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("SALEOR_SRC", "")]),
     }
     log = log_path.open("w")
@@ -61,6 +67,7 @@ def celery_worker(log_path: Path, settings, timeout: float = 60):
         _wait_for(lambda: "ready." in log_path.read_text(), timeout, "worker start", log_path)
         settings.CELERY_TASK_ALWAYS_EAGER = False
         settings.CELERY_BROKER_URL = BROKER_URL
+        settings.CELERY_BROKER_TRANSPORT_OPTIONS = TRANSPORT_OPTIONS
         yield worker
     finally:
         worker.send_signal(signal.SIGTERM)
@@ -70,12 +77,19 @@ def celery_worker(log_path: Path, settings, timeout: float = 60):
             worker.kill()
             worker.wait(timeout=5)
         log.close()
-        redis.Redis.from_url(BROKER_URL).flushdb()
+        _delete_this_runs_keys()
+
+
+def _delete_this_runs_keys() -> None:
+    client = redis.Redis.from_url(BROKER_URL)
+    keys = list(client.scan_iter(match=f"{KEY_PREFIX}*"))
+    if keys:
+        client.delete(*keys)
 
 
 def send(task, *args) -> None:
     """Queue a task on the worker's broker."""
-    with app.connection_for_write(BROKER_URL) as conn:
+    with app.connection_for_write(BROKER_URL, transport_options=TRANSPORT_OPTIONS) as conn:
         task.apply_async(args=args, connection=conn)
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,7 +21,10 @@ from django.db import connection
 from django.test import override_settings
 from saleor.celeryconf import app
 
-REDIS_URL = "redis://127.0.0.1:6379/5"  # this branch's own Redis database
+REDIS_URL = "redis://127.0.0.1:6379/5"
+# Other checkouts run these tests against the same Redis at the same time: this run's own key
+# prefix keeps their workers from taking its tasks (and flushing nothing of theirs).
+KEY_PREFIX = f"stp-notify-test-{uuid.uuid4().hex}:"
 REPO = Path(__file__).resolve().parents[3]
 START_TIMEOUT = 120
 
@@ -28,17 +32,26 @@ START_TIMEOUT = 120
 @contextlib.contextmanager
 def redis_broker() -> Iterator[None]:
     """Send this process's tasks to Redis instead of running them eagerly; restore after."""
-    client = redis.Redis.from_url(REDIS_URL)
-    client.flushdb()
     # Celery reads Saleor's Django settings live (namespace CELERY); its connection pools are
     # cached, so they are dropped to connect to Redis now and to the default broker after.
     _reset_broker_pools()
     try:
-        with override_settings(CELERY_TASK_ALWAYS_EAGER=False, CELERY_BROKER_URL=REDIS_URL):
+        with override_settings(
+            CELERY_TASK_ALWAYS_EAGER=False,
+            CELERY_BROKER_URL=REDIS_URL,
+            CELERY_BROKER_TRANSPORT_OPTIONS={"global_keyprefix": KEY_PREFIX},
+        ):
             yield
     finally:
         _reset_broker_pools()
-        client.flushdb()
+        _delete_this_runs_keys()
+
+
+def _delete_this_runs_keys() -> None:
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(match=f"{KEY_PREFIX}*"))
+    if keys:
+        client.delete(*keys)
 
 
 def _reset_broker_pools() -> None:
@@ -62,6 +75,7 @@ def celery_worker(lease_seconds: int = 120, name: str = "w1") -> Iterator[subpro
             f"{database['NAME']}"
         ),
         "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_KEY_PREFIX": KEY_PREFIX,
         "TRACKING_PLUGIN_LEASE": str(lease_seconds),
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
     }
