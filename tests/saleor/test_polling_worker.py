@@ -95,7 +95,10 @@ def test_a_carrier_failing_twice_is_retried_with_back_off_and_catches_up(
         def settled() -> bool:
             circuit = CarrierCircuit.objects.filter(carrier_code="yurtici").first()
             delivered = Shipment.objects.get(pk=mng.pk).status == "delivered"
-            return delivered and circuit is not None and circuit.open_until is not None
+            # The polling row is written just after the events' commit (and the signal
+            # receivers it runs), so wait for it too rather than race it.
+            healthy = ShipmentPolling.objects.filter(shipment=mng, last_error_code="").exists()
+            return delivered and healthy and circuit is not None and circuit.open_until is not None
 
         wait_for(settled, 60, "MNG delivered and Yurtiçi paused", log)
 
