@@ -8,11 +8,20 @@ body with the webhook secret. The body (webhook version 4):
 """
 
 import base64
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from ...carriers.connector import TrackingUpdate
 from ...tracking.progress import TrackingEventData
-from ..base import Delivery, Rejected, hmac_sha256, load_object, parse_time, signatures_match, text
+from ..base import (
+    Delivery,
+    Rejected,
+    hmac_sha256,
+    iso_day,
+    load_object,
+    parse_time,
+    signatures_match,
+    text,
+)
 from .status_map import SLUGS, status_of
 
 MAX_CHECKPOINTS = 500
@@ -60,7 +69,7 @@ class AfterShip:
             update=TrackingUpdate(
                 tracking_number=number,
                 events=events,
-                estimated_delivery=_expected(message.get("expected_delivery")),
+                estimated_delivery=iso_day(message.get("expected_delivery")),
             ),
         )
 
@@ -81,15 +90,6 @@ def _checkpoint(row: object) -> TrackingEventData | None:
         location=place,
         carrier_status_code=text(row.get("subtag"), 64),
     )
-
-
-def _expected(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _fallback_id(body: bytes) -> str:

@@ -9,11 +9,19 @@ is an Event: {"id": "evt_…", "object": "Event", "description": "tracker.update
 """
 
 import unicodedata
-from datetime import date
 
 from ...carriers.connector import TrackingUpdate
 from ...tracking.progress import TrackingEventData
-from ..base import Delivery, Rejected, hmac_sha256, load_object, parse_time, signatures_match, text
+from ..base import (
+    Delivery,
+    Rejected,
+    hmac_sha256,
+    iso_day,
+    load_object,
+    parse_time,
+    signatures_match,
+    text,
+)
 from .status_map import CARRIERS, status_of
 
 SIGNATURE_PREFIX = "hmac-sha256-hex="
@@ -61,7 +69,7 @@ class EasyPost:
             update=TrackingUpdate(
                 tracking_number=number,
                 events=tuple(e for e in map(_detail, details) if e is not None),
-                estimated_delivery=_day(tracker.get("est_delivery_date")),
+                estimated_delivery=iso_day(tracker.get("est_delivery_date")),
             ),
         )
 
@@ -85,12 +93,3 @@ def _detail(row: object) -> TrackingEventData | None:
         location=place,
         carrier_status_code=text(row.get("status_detail"), 64),
     )
-
-
-def _day(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) < 10:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
