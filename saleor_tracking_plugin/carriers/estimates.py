@@ -6,10 +6,9 @@ Saturdays, Sundays and Turkish public holidays, including the multi-day religiou
 whose dates move every year (taken from the maintained `holidays` package).
 """
 
-from datetime import date, timedelta
-from functools import lru_cache
+from datetime import date
 
-import holidays
+from ..business_days import add_business_days, turkish_holidays
 
 # Typical domestic transit in business days, as the carriers advertise them for parcels
 # between Turkish cities (same-city deliveries are often faster; the estimate is a promise,
@@ -58,27 +57,14 @@ def transit_days(carrier_code: str, overrides: dict[str, int]) -> int:
     return DEFAULT_TRANSIT_DAYS.get(carrier_code, FALLBACK_TRANSIT_DAYS)
 
 
-@lru_cache(maxsize=8)
-def _turkish_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("TR", years=year).keys())
-
-
-def is_business_day(day: date) -> bool:
-    """Monday to Friday and not a Turkish public holiday."""
-    return day.weekday() < 5 and day not in _turkish_holidays(day.year)
-
-
-def add_business_days(start: date, days: int) -> date:
-    """The date `days` business days after `start` (the day of handover does not count)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += timedelta(days=1)
-        if is_business_day(current):
-            remaining -= 1
-    return current
-
-
 def estimate_delivery(shipped_on: date, carrier_code: str, overrides: dict[str, int]) -> date:
-    """The expected delivery date of a parcel handed to the carrier on `shipped_on`."""
-    return add_business_days(shipped_on, transit_days(carrier_code, overrides))
+    """The expected delivery date of a parcel handed to the carrier on `shipped_on`.
+
+    The day of handover does not count; a zero-day carrier delivers on the handover day.
+    """
+    days = transit_days(carrier_code, overrides)
+    if days <= 0:
+        return shipped_on
+    # Every year the transit may reach: one that starts in late December ends in January.
+    holidays_ = turkish_holidays(*range(shipped_on.year, shipped_on.year + 2 + days // 250))
+    return add_business_days(shipped_on, days, holidays_)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
+from ..business_days import turkish_holidays
 from ..config import Settings, load_settings
 from ..notifications.milestones import MILESTONE_OF_STATUS
 from ..pages.rendering import shop_timezone
@@ -18,7 +19,6 @@ from ..saleor_glue.orders import add_timeline_event
 from ..tracking.models import Shipment
 from ..tracking.statuses import ShipmentStatus
 from . import announcements, selection
-from .business_days import turkish_holidays
 from .facts import is_delivered, order_facts
 from .models import (
     CallOutcome,

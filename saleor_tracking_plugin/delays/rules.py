@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from ..business_days import add_business_days, business_days_between
 from ..tracking.statuses import FINISHED_STATUSES, ShipmentStatus
-from .business_days import add_business_days, business_days_between
 
 S = ShipmentStatus
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from saleor_tracking_plugin.delays.business_days import (
+from saleor_tracking_plugin.business_days import (
     add_business_days,
     business_days_between,
     is_business_day,

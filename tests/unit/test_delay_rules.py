@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from saleor_tracking_plugin.delays.business_days import turkish_holidays
+from saleor_tracking_plugin.business_days import turkish_holidays
 from saleor_tracking_plugin.delays.rules import (
     DelayCause,
     DelayChoice,
