@@ -6,10 +6,13 @@ code that runs outside a plugin instance, such as Celery tasks.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Saleor's ConfigurationTypeField values, repeated as plain strings so that pure modules can
 # declare fields without importing Saleor.
@@ -85,6 +88,7 @@ class Settings:
     def __init__(self, configuration: list[dict] | None = None):
         saved = {item["name"]: item.get("value") for item in configuration or []}
         self._values = {field.name: field.parse(saved.get(field.name)) for field in all_fields()}
+        self._typed: dict[Callable, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -92,9 +96,22 @@ class Settings:
         except KeyError:
             raise AttributeError(name) from None
 
+    def typed(self, build: Callable[["Settings"], T]) -> T:
+        """A capability's frozen settings dataclass, built by `build` once per settings read."""
+        if build not in self._typed:
+            self._typed[build] = build(self)
+        return self._typed[build]
+
 
 def load_settings() -> Settings:
-    """The saved settings, or the defaults when the merchant has saved none."""
+    """The saved settings, read once per request or Celery task (see `settings_scope`)."""
+    from .settings_scope import current_settings
+
+    return current_settings(read_saved_settings)
+
+
+def read_saved_settings() -> Settings:
+    """The saved settings from the database, or the defaults when the merchant has saved none."""
     from saleor.plugins.models import PluginConfiguration
 
     from . import PLUGIN_ID

@@ -16,7 +16,7 @@ from django.utils import timezone
 from ..config import Settings, load_settings
 from ..saleor_glue.orders import add_timeline_event
 from ..tracking.actions import record_events
-from ..tracking.models import EstimateSource, Shipment
+from ..tracking.models import OPEN_STATUS_VALUES, EstimateSource, Shipment
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import FINISHED_STATUSES, ShipmentStatus
 from . import polling
@@ -57,9 +57,10 @@ def policy_of(settings: Settings) -> polling.PollPolicy:
 
 
 def pollable_shipments():
-    """Shipments a carrier can still tell us something about."""
+    """Shipments a carrier can still tell us something about (the rows of the partial index
+    `stp_pollable_idx`: open statuses named, so PostgreSQL can use it)."""
     return (
-        Shipment.objects.exclude(status__in=[s.value for s in FINISHED_STATUSES])
+        Shipment.objects.filter(status__in=OPEN_STATUS_VALUES)
         .exclude(tracking_number="")
         .filter(carrier_code__in=connector_codes())
     )
@@ -152,10 +153,13 @@ def claim_due_batches(
             )
             if not due:
                 continue
-            for shipment_id in due:
-                ShipmentPolling.objects.update_or_create(
-                    shipment_id=shipment_id, defaults={"next_poll_at": now + DISPATCH_LEASE}
-                )
+            # One statement for the whole claim, however many shipments it holds.
+            ShipmentPolling.objects.bulk_create(
+                [ShipmentPolling(shipment_id=pk, next_poll_at=now + DISPATCH_LEASE) for pk in due],
+                update_conflicts=True,
+                unique_fields=["shipment"],
+                update_fields=["next_poll_at"],
+            )
         size = max(1, connector.limits.batch_size)
         batches.extend((code, due[i : i + size]) for i in range(0, len(due), size))
     return batches

@@ -8,6 +8,7 @@ import uuid
 from datetime import timedelta
 
 import graphene
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from ..carriers.registry import get_carrier
@@ -17,7 +18,7 @@ from ..returns import actions
 from ..returns.eligibility import order_eligibility
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
-from ..returns.models import Return
+from ..returns.models import Return, ReturnLine
 from ..returns.notices import RETURN_PAGE_PURPOSE
 from ..returns.policy import NotReturnable, ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
@@ -263,7 +264,8 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_lines(root, _info):
-        return root.lines.select_related("order_line")
+        # Staff lists prefetch the lines of a whole page (`_with_lines`).
+        return root.lines.all()
 
     @staticmethod
     def resolve_qr_code(root, _info):
@@ -271,7 +273,7 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_instructions(root, _info, language=None):
-        policy = from_settings(load_settings())
+        policy = load_settings().typed(from_settings)
         payer = ShippingPayer.CUSTOMER if root.customer_pays_shipping else ShippingPayer.MERCHANT
         with translation.override(language or root.order.language_code or "en"):
             found = instructions_for(policy, payer, root.rma)
@@ -351,12 +353,12 @@ class ReturnQueries(graphene.ObjectType):
     @staticmethod
     def resolve_return_policy(_root, _info, language=None):
         with translation.override(language or "en"):
-            return _policy_view(from_settings(load_settings()))
+            return _policy_view(load_settings().typed(from_settings))
 
     @staticmethod
     def resolve_return_eligibility(_root, info, id=None, number=None, email=None):
         order = find_order(info.context, info.context.requestor, id, number, email)
-        policy = from_settings(load_settings())
+        policy = load_settings().typed(from_settings)
         lines = []
         for line, rules in order_eligibility(order, policy, timezone.now()).values():
             lines.append(
@@ -375,7 +377,7 @@ class ReturnQueries(graphene.ObjectType):
             order_id=global_id("Order", order.pk),
             number=str(order.number),
             lines=lines,
-            returns=list(Return.objects.filter(order=order).select_related("order")),
+            returns=list(_with_lines(Return.objects.filter(order=order).select_related("order"))),
         )
 
     @staticmethod
@@ -384,7 +386,7 @@ class ReturnQueries(graphene.ObjectType):
             raise PermissionDenied()
         filter = filter or {}
         now = timezone.now()
-        returns = Return.objects.select_related("order")
+        returns = _with_lines(Return.objects.select_related("order", "return_shipment"))
         if filter.get("status"):
             returns = returns.filter(status__in=filter["status"])
         if filter.get("reason"):
@@ -411,6 +413,13 @@ class ReturnQueries(graphene.ObjectType):
         start = max(0, offset or 0)
         size = min(MAX_PAGE_SIZE, max(1, first or MAX_PAGE_SIZE))
         return list(returns[start : start + size])
+
+
+def _with_lines(returns):
+    """Returns with their lines and the order lines behind them, in two queries per page."""
+    return returns.prefetch_related(
+        Prefetch("lines", queryset=ReturnLine.objects.select_related("order_line"))
+    )
 
 
 def _uuid_or_none(value: str | None) -> uuid.UUID | None:

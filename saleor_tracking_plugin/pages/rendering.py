@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ..config import load_settings
+from ..config import Settings, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,12 @@ def render_page(
 
 def shop_timezone() -> zoneinfo.ZoneInfo:
     """The merchant's configured time zone; Istanbul when the setting is not a valid zone."""
-    name = load_settings().local_timezone
+    return load_settings().typed(zone_of)
+
+
+def zone_of(settings: Settings) -> zoneinfo.ZoneInfo:
+    """The time zone named in `settings` (built once per settings read)."""
+    name = settings.local_timezone
     try:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
