@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ..config import Settings, load_settings
@@ -143,26 +143,47 @@ def claim_due_batches(
         if connector is None or not circuit_allows(code, now):
             continue
         with transaction.atomic():
-            due = list(
+            due = _lease_due(
                 pollable_shipments()
                 .filter(carrier_code=code)
                 .filter(_due_filter(now))
                 .order_by("polling__next_poll_at", "pk")
                 .select_for_update(skip_locked=True, of=("self",))
-                .values_list("pk", flat=True)[: _round_capacity(connector.limits)]
+                .values_list("pk", flat=True)[: _round_capacity(connector.limits)],
+                now + DISPATCH_LEASE,
             )
-            if not due:
-                continue
-            # One statement for the whole claim, however many shipments it holds.
-            ShipmentPolling.objects.bulk_create(
-                [ShipmentPolling(shipment_id=pk, next_poll_at=now + DISPATCH_LEASE) for pk in due],
-                update_conflicts=True,
-                unique_fields=["shipment"],
-                update_fields=["next_poll_at"],
-            )
+        if not due:
+            continue
         size = max(1, connector.limits.batch_size)
         batches.extend((code, due[i : i + size]) for i in range(0, len(due), size))
     return batches
+
+
+def _lease_due(due_ids, lease_until: datetime) -> list[int]:
+    """Lease the shipments `due_ids` selects until `lease_until`, in one SQL statement (the
+    selection, locking and the upsert of their polling rows); returns their ids."""
+    select_sql, select_params = due_ids.query.sql_with_params()
+    columns, values, params = [], [], []
+    for field in ShipmentPolling._meta.concrete_fields:
+        columns.append(connection.ops.quote_name(field.column))
+        if field.name == "shipment":
+            values.append("due.id")
+        elif field.name == "next_poll_at":
+            values.append("%s")
+            params.append(lease_until)
+        else:
+            values.append("%s")
+            params.append(field.get_db_prep_save(field.get_default(), connection))
+    sql = (
+        f"WITH due AS ({select_sql}) "
+        f"INSERT INTO {ShipmentPolling._meta.db_table} ({', '.join(columns)}) "
+        f"SELECT {', '.join(values)} FROM due "
+        "ON CONFLICT (shipment_id) DO UPDATE SET next_poll_at = EXCLUDED.next_poll_at "
+        "RETURNING shipment_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*select_params, *params])
+        return sorted(row[0] for row in cursor.fetchall())
 
 
 def _due_filter(now: datetime):

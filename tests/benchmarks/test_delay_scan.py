@@ -43,10 +43,10 @@ def fill_orders_and_parcels(source_order) -> int:
             "id": "gen_random_uuid()",
             "number": f"{base} + g",
             # A few young orders are still being packed; the rest were shipped.
-            "status": "CASE WHEN g % 1000 = 7 THEN 'unfulfilled' ELSE 'fulfilled' END",
+            "status": "CASE WHEN g %% 1000 = 7 THEN 'unfulfilled' ELSE 'fulfilled' END",
             "created_at": (
-                "CASE WHEN g % 1000 = 7 THEN now() - interval '1 hour' "
-                "ELSE now() - (g % 20) * interval '1 day' - interval '1 day' END"
+                "CASE WHEN g %% 1000 = 7 THEN now() - interval '1 hour' "
+                "ELSE now() - (g %% 20) * interval '1 day' - interval '1 day' END"
             ),
             "updated_at": "now()",
             "user_email": "'bench' || g || '@example.com'",

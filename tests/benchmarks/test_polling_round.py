@@ -11,7 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from saleor_tracking_plugin.carriers import actions
-from saleor_tracking_plugin.carriers.connectors import connector_codes, limits_for
+from saleor_tracking_plugin.carriers.connectors import connector_codes, connector_for
 from saleor_tracking_plugin.config import load_settings
 from saleor_tracking_plugin.tracking.models import OPEN_STATUS_VALUES, Shipment
 
@@ -88,7 +88,7 @@ def test_polling_round_planning_against_a_count_of_the_active_parcels(order):
     print(f"B6 claimed per carrier in one round: {claimed}; time ratio {timing.ratio:.2f}")
     # then every carrier got work, never more than its rate limit allows in a round
     for code in CARRIERS:
-        limits = limits_for(code, settings)
+        limits = connector_for(code, settings).limits
         assert 0 < claimed[code] <= limits.calls_per_minute * 5 * limits.batch_size
         assert all(len(ids) <= limits.batch_size for c, ids in rounds[0] if c == code)
     assert timing.ratio <= BOUND

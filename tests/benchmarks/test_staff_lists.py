@@ -162,7 +162,7 @@ def fill_delays(order) -> None:
         cursor.execute(
             f"""
             INSERT INTO {causes} (delay_id, cause, shipment_id, detected_at, days_late)
-            SELECT d.id, 'estimate_passed', NULL, now(), 1 + d.id %% 9 FROM {delays} d
+            SELECT d.id, 'estimate_passed', NULL, now(), 1 + d.id % 9 FROM {delays} d
             """
         )
         for table in (delays, causes):
