@@ -175,7 +175,7 @@ def _lease_due(due_ids, lease_until: datetime) -> list[int]:
             values.append("%s")
             params.append(field.get_db_prep_save(field.get_default(), connection))
     sql = (
-        f"WITH due AS ({select_sql}) "
+        f"WITH due(id) AS ({select_sql}) "
         f"INSERT INTO {ShipmentPolling._meta.db_table} ({', '.join(columns)}) "
         f"SELECT {', '.join(values)} FROM due "
         "ON CONFLICT (shipment_id) DO UPDATE SET next_poll_at = EXCLUDED.next_poll_at "
