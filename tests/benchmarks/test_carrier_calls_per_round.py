@@ -31,6 +31,7 @@ CARRIERS = {
     "ups": CREDENTIALS["ups"],
     "usps": {"usps_client_id": "id", "usps_client_secret": "secret"},
     "dhl_express": {"dhl_api_key": "key"},
+    "gls": {"gls_client_id": "id", "gls_client_secret": "secret"},
 }
 
 
