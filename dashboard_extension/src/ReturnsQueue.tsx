@@ -83,7 +83,7 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
       <Async t={t} loaded={loaded}>
         {({ returns }) =>
           returns.length === 0 ? (
-            <Empty>{t("noReturns")}</Empty>
+            <Empty>{t(orderId ? "noOrderReturns" : "noReturns")}</Empty>
           ) : (
             <>
               {returns.slice(0, PAGE_SIZE).map((ret) => (

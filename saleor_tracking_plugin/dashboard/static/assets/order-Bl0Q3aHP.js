@@ -1,4 +1,4 @@
-import{u as x,a as h,c as m,E as u,A as p,S as c,d as f,R as b,C as k,w as d,f as g,b as y}from"./DelayCallList-C2pfq879.js";import{j as e,J as o,a as i,N as D,b as E,r as A}from"./vendor-DEouJcPV.js";const R=`query Order($id: ID!) {
+import{u as x,a as h,c as m,E as u,A as p,S as c,d as f,R as b,C as k,w as d,f as g,b as y}from"./DelayCallList-D99qH9yT.js";import{j as e,J as o,a as i,N as D,b as E,r as A}from"./vendor-DEouJcPV.js";const R=`query Order($id: ID!) {
   orderTracking(id: $id) {
     number
     shipments {

@@ -1,4 +1,4 @@
-import{u as j,C as F,F as P,r as v,a as U,A as z,E as M,f as E,R as H,D as W,b as L}from"./DelayCallList-C2pfq879.js";import{r as o,j as e,J as l,n as h,a as u,M as N,c as w,N as Q,b as J}from"./vendor-DEouJcPV.js";const V=`query Preview($filter: BroadcastFilterInput!) {
+import{u as j,C as F,F as P,r as v,a as U,A as z,E as M,f as E,R as H,D as W,b as L}from"./DelayCallList-D99qH9yT.js";import{r as o,j as e,J as l,n as h,a as u,M as N,c as w,N as Q,b as J}from"./vendor-DEouJcPV.js";const V=`query Preview($filter: BroadcastFilterInput!) {
   delayBroadcastPreview(filter: $filter) { count }
 }`,Y=`mutation Create($filter: BroadcastFilterInput!, $message: String!) {
   delayBroadcastCreate(filter: $filter, message: $message) {
