@@ -7,7 +7,7 @@ server. Only files inside `static/` are served; hashed assets are cached for a y
 import mimetypes
 from pathlib import Path
 
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 
 STATIC_ROOT = Path(__file__).resolve().parent / "static"
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -24,7 +24,8 @@ def dashboard_file(request: HttpRequest, path: str = "") -> HttpResponse:
     if not target.is_relative_to(STATIC_ROOT) or not target.is_file():
         return JsonResponse({"error": "Not found."}, status=404)
     content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-    response = FileResponse(target.open("rb"), content_type=content_type)
+    # The files are small (the largest ~0.5 MB) and few: read whole, no streaming needed.
+    response = HttpResponse(target.read_bytes(), content_type=content_type)
     if relative.startswith("assets/"):
         response["Cache-Control"] = IMMUTABLE
     else:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from saleor.app import types as app_types
 from saleor.app.manifest_validations import clean_manifest_data
 from saleor.app.models import App, AppExtension
-from saleor.app.types import AppType
 
 from .. import PLUGIN_ID
 
@@ -43,11 +43,8 @@ def order_page_mount() -> OrderPageMount:
     Saleor 3.21 lists its mounts in `AppExtensionMount` without ORDER_DETAILS_WIDGETS; 3.22
     added it; 3.23 dropped the enum (mounts are free strings the dashboard knows).
     """
-    try:
-        from saleor.app.types import AppExtensionMount  # type: ignore[attr-defined]
-    except ImportError:
-        return OrderPageMount("ORDER_DETAILS_WIDGETS", "WIDGET")
-    if hasattr(AppExtensionMount, "ORDER_DETAILS_WIDGETS"):
+    mounts = getattr(app_types, "AppExtensionMount", None)
+    if mounts is None or hasattr(mounts, "ORDER_DETAILS_WIDGETS"):
         return OrderPageMount("ORDER_DETAILS_WIDGETS", "WIDGET")
     return OrderPageMount("ORDER_DETAILS_MORE_ACTIONS", "POPUP")
 
@@ -134,13 +131,14 @@ def _extension_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _extension_state(extension: AppExtension, fields: dict[str, Any]) -> tuple:
-    values = tuple(getattr(extension, name) for name in sorted(fields))
-    return values + (frozenset(extension.permissions.all()),)
+    return (
+        *(getattr(extension, name) for name in sorted(fields)),
+        frozenset(extension.permissions.all()),
+    )
 
 
 def _wanted_state(data: dict[str, Any], fields: dict[str, Any]) -> tuple:
-    values = tuple(fields[name] for name in sorted(fields))
-    return values + (frozenset(data.get("permissions", [])),)
+    return (*(fields[name] for name in sorted(fields)), frozenset(data.get("permissions", [])))
 
 
 @transaction.atomic
@@ -157,7 +155,7 @@ def register_dashboard_app(public_url: str) -> tuple[App, bool]:
         "about_app": manifest.get("about"),
         "app_url": manifest.get("appUrl"),
         "version": manifest.get("version"),
-        "type": AppType.THIRDPARTY,
+        "type": app_types.AppType.THIRDPARTY,
     }
     app = (
         App.objects.select_for_update()

@@ -159,7 +159,12 @@ def test_staff_take_a_return_to_its_refund_on_the_post_purchase_page(
 
 
 def test_the_order_widget_shows_a_parcels_timeline_in_turkish(
-    live_server, dashboard_host, desktop_page, screenshot_path, dashboard_app, order_manager,
+    live_server,
+    dashboard_host,
+    desktop_page,
+    screenshot_path,
+    dashboard_app,
+    order_manager,
     delivered_order,
 ):
     # given the parcel's carrier scans
@@ -168,8 +173,12 @@ def test_the_order_widget_shows_a_parcels_timeline_in_turkish(
     record_events(
         parcel.pk,
         [
-            TrackingEventData(now - timedelta(days=3), ShipmentStatus.IN_TRANSIT, "Kargoya verildi", "İstanbul"),
-            TrackingEventData(now - timedelta(days=2), ShipmentStatus.DELIVERED, "Teslim edildi", "Ankara"),
+            TrackingEventData(
+                now - timedelta(days=3), ShipmentStatus.IN_TRANSIT, "Kargoya verildi", "İstanbul"
+            ),
+            TrackingEventData(
+                now - timedelta(days=2), ShipmentStatus.DELIVERED, "Teslim edildi", "Ankara"
+            ),
         ],
         source="yurtici",
     )
@@ -194,7 +203,12 @@ def test_the_order_widget_shows_a_parcels_timeline_in_turkish(
 
 
 def test_a_token_without_manage_orders_shows_no_permission_and_changes_nothing(
-    live_server, dashboard_host, desktop_page, screenshot_path, dashboard_app, staff_user,
+    live_server,
+    dashboard_host,
+    desktop_page,
+    screenshot_path,
+    dashboard_app,
+    staff_user,
     requested_return,
 ):
     # given a staff user without MANAGE_ORDERS: Saleor's token for the App carries none

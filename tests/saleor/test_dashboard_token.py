@@ -76,7 +76,9 @@ def test_another_apps_token_is_refused(dashboard_app, order_manager, permission_
 
 
 def test_a_forged_signature_is_refused(dashboard_app, order_manager):
-    header, payload, signature = create_access_token_for_app(dashboard_app, order_manager).split(".")
+    header, payload, signature = create_access_token_for_app(dashboard_app, order_manager).split(
+        "."
+    )
     forged = f"{header}.{payload}.{signature[::-1]}"
 
     status, body = ask(forged)
