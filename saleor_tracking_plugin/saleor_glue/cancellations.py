@@ -1,6 +1,7 @@
 """Cancelling an order the way Saleor's own `orderCancel` mutation does."""
 
-from typing import TYPE_CHECKING
+import inspect
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.sites.models import Site
 from django.db import transaction
@@ -13,6 +14,10 @@ from saleor.site.models import SiteSettings
 if TYPE_CHECKING:
     from saleor.account.models import User
     from saleor.app.models import App
+
+# Saleor 3.23.2 made `cancel_order` take the site settings (it reads them itself before); what
+# the installed Saleor's function accepts decides, not its version number.
+_CANCEL_ORDER_TAKES_SITE_SETTINGS = "site_settings" in inspect.signature(cancel_order).parameters
 
 
 def can_cancel(order: Order) -> bool:
@@ -29,8 +34,10 @@ def cancel_unshipped_order(
     if not can_cancel(order):
         return False
     manager = get_plugins_manager(allow_replica=False)
-    site_settings = SiteSettings.objects.get(site=Site.objects.get_current())
+    extra: dict[str, Any] = {}
+    if _CANCEL_ORDER_TAKES_SITE_SETTINGS:
+        extra["site_settings"] = SiteSettings.objects.get(site=Site.objects.get_current())
     with transaction.atomic():
-        cancel_order(order=order, user=user, app=app, manager=manager, site_settings=site_settings)
+        cancel_order(order=order, user=user, app=app, manager=manager, **extra)
         deactivate_order_gift_cards(order.id, user, app)
     return True
