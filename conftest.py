@@ -26,8 +26,6 @@ pytest_plugins = [SALEOR_CONFTEST, "tests.fixtures"]
 TRACKING_PLUGIN = "saleor_tracking_plugin.plugin.TrackingPlugin"
 
 
-
-
 def _dummy_gateway(module_path: str, names: tuple[str, ...]) -> str:
     """The dotted path of the installed Saleor's dummy gateway class: Saleor 3.22 renamed them
     `Deprecated…` (3.21 has `DummyGatewayPlugin`), so whichever exists is used."""

@@ -29,7 +29,8 @@ def provision(**env: str) -> subprocess.CompletedProcess:
         [
             "bash",
             "-c",
-            '. scripts/saleor_env || exit $?; echo "$SALEOR_SRC|$SALEOR_PYTHON|$SALEOR_CHECKOUT_VERSION"',
+            ". scripts/saleor_env || exit $?;"
+            ' echo "$SALEOR_SRC|$SALEOR_PYTHON|$SALEOR_CHECKOUT_VERSION"',
         ],
         cwd=REPO,
         env={**base, **env},
@@ -114,7 +115,9 @@ def test_without_network_it_says_what_to_put_where(tmp_path):
     assert result.returncode == 2
     assert "Could not fetch Saleor 3.22.67" in result.stderr
     assert f"Saleor's source at tag 3.22.67 in {cache}/3.22.67" in result.stderr
-    assert "git clone --depth 1 --branch 3.22.67 https://github.com/saleor/saleor.git" in result.stderr
+    assert (
+        "git clone --depth 1 --branch 3.22.67 https://github.com/saleor/saleor.git" in result.stderr
+    )
     assert f'cd "{cache}/3.22.67" && uv sync --frozen --python 3.12' in result.stderr
     assert "uv pip install --python .venv/bin/python --no-deps" in result.stderr
     # and leaves no half checkout behind
