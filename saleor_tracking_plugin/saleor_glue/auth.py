@@ -68,3 +68,10 @@ def authenticate(request: "HttpRequest") -> Requestor:
 def client_ip(request: "HttpRequest") -> str:
     """The client's address as Saleor determines it (honouring X-Forwarded-For)."""
     return get_client_ip(request) or "unknown"
+
+
+def find_user(pk: object) -> "User | None":
+    """The Saleor user with this primary key, if any."""
+    from saleor.account.models import User
+
+    return User.objects.filter(pk=pk).first() if str(pk).isdigit() else None
