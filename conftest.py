@@ -21,7 +21,7 @@ def _load_saleor_conftest() -> None:
 
 _load_saleor_conftest()
 
-pytest_plugins = [SALEOR_CONFTEST, "tests.fixtures"]
+pytest_plugins = [SALEOR_CONFTEST, "tests.fixtures", "tests.survey_fixtures"]
 
 TRACKING_PLUGIN = "saleor_tracking_plugin.plugin.TrackingPlugin"
 

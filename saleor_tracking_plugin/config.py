@@ -70,6 +70,7 @@ def all_fields() -> list[ConfigField]:
     from .delays.config import FIELDS as DELAY_FIELDS
     from .notifications.config import fields as notification_fields
     from .returns.config import FIELDS as RETURNS_FIELDS
+    from .surveys.config import FIELDS as SURVEY_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
     return [
@@ -79,6 +80,7 @@ def all_fields() -> list[ConfigField]:
         *notification_fields(),
         *RETURNS_FIELDS,
         *DELAY_FIELDS,
+        *SURVEY_FIELDS,
     ]
 
 

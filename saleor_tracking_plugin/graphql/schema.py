@@ -3,10 +3,13 @@
 import graphene
 
 from .carriers import CarrierQueries
+from .complaints import ComplaintMutations, ComplaintQueries
 from .delays import DelayMutations, DelayQueries
+from .metrics import MetricQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
+from .surveys import SurveyMutations, SurveyQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
@@ -17,6 +20,9 @@ class Query(
     MessagePreferenceQueries,
     ReturnQueries,
     DelayQueries,
+    SurveyQueries,
+    ComplaintQueries,
+    MetricQueries,
     graphene.ObjectType,
 ):
     pass
@@ -27,6 +33,8 @@ class Mutation(
     NotificationMutations,
     ReturnMutations,
     DelayMutations,
+    SurveyMutations,
+    ComplaintMutations,
     graphene.ObjectType,
 ):
     pass

@@ -118,3 +118,10 @@ def _dashboard_extension_requestor(request: "HttpRequest", token: str) -> Reques
 def client_ip(request: "HttpRequest") -> str:
     """The client's address as Saleor determines it (honouring X-Forwarded-For)."""
     return get_client_ip(request) or "unknown"
+
+
+def find_user(pk: object) -> "User | None":
+    """The Saleor user with this primary key, if any."""
+    from saleor.account.models import User
+
+    return User.objects.filter(pk=pk).first() if str(pk).isdigit() else None
