@@ -5,6 +5,7 @@ import graphene
 from .carriers import CarrierQueries
 from .delays import DelayMutations, DelayQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
+from .permissions import declared_access
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
 from .tracking import TrackingMutations, TrackingQueries
@@ -33,3 +34,5 @@ class Mutation(
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation)
+# Who may call each root field, as the fields declare it.
+ROOT_FIELD_ACCESS = declared_access(Query, Mutation)

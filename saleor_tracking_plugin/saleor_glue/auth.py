@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 import jwt
 from saleor.core.auth import get_token_from_request
 from saleor.core.auth_backend import load_user_from_request
-from saleor.core.utils import get_client_ip
 from saleor.graphql.app.dataloaders.utils import promise_app
 from saleor.permission.enums import OrderPermissions
 
@@ -63,8 +62,3 @@ def authenticate(request: "HttpRequest") -> Requestor:
     if user is None:
         raise InvalidToken("Invalid token.")
     return Requestor(user=user)
-
-
-def client_ip(request: "HttpRequest") -> str:
-    """The client's address as Saleor determines it (honouring X-Forwarded-For)."""
-    return get_client_ip(request) or "unknown"
