@@ -57,22 +57,30 @@ INTEGER_KEYED = frozenset(
 MAX_INTEGER_KEY_DIGITS = 18
 
 
-def decode_id(value: str | None, expected_type: str) -> uuid.UUID | int | None:
-    """The primary key inside a global ID of `expected_type`, typed (UUID or int), or None
-    when the value is not a global ID, names another type, or holds a key of the wrong shape."""
-    if expected_type not in UUID_KEYED | INTEGER_KEYED:
-        raise ValueError(f"No key shape declared for {expected_type}")
+def uuid_pk(value: str | None, expected_type: str) -> uuid.UUID | None:
+    """The UUID key inside a global ID of `expected_type` (an order, an order line), or None
+    when the value is not a global ID, names another type, or holds no UUID."""
+    assert expected_type in UUID_KEYED, expected_type
+    pk = _pk_of(value, expected_type)
+    try:
+        return uuid.UUID(pk) if pk else None
+    except ValueError:
+        return None
+
+
+def int_pk(value: str | None, expected_type: str) -> int | None:
+    """The integer key inside a global ID of `expected_type` (the plugin's own types), or None
+    when the value is not a global ID, names another type, or holds no ASCII integer."""
+    assert expected_type in INTEGER_KEYED, expected_type
+    pk = _pk_of(value, expected_type)
+    if pk and pk.isascii() and pk.isdigit() and len(pk) <= MAX_INTEGER_KEY_DIGITS:
+        return int(pk)
+    return None
+
+
+def _pk_of(value: str | None, expected_type: str) -> str | None:
     try:
         type_name, pk = from_global_id(value or "")
     except Exception:
         return None
-    if type_name != expected_type or not pk:
-        return None
-    if expected_type in UUID_KEYED:
-        try:
-            return uuid.UUID(pk)
-        except ValueError:
-            return None
-    if pk.isascii() and pk.isdigit() and len(pk) <= MAX_INTEGER_KEY_DIGITS:
-        return int(pk)
-    return None
+    return pk if type_name == expected_type and pk else None

@@ -15,7 +15,7 @@ from ..delays.models import (
 )
 from ..delays.rules import DelayCause, DelayChoice
 from ..notifications.facts import customer_name, customer_phone
-from .core import MutationError, decode_id, global_id, mutation_error
+from .core import MutationError, global_id, int_pk, mutation_error, uuid_pk
 from .permissions import Access, requires
 
 DelayCauseEnum = graphene.Enum.from_enum(DelayCause, description="Why an order is late.")
@@ -304,7 +304,7 @@ class DelayQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_order_delay(_root, info, order_id):
-        pk = decode_id(order_id, "Order")
+        pk = uuid_pk(order_id, "Order")
         return _delays().filter(order_id=pk).first() if pk else None
 
     @staticmethod
@@ -328,7 +328,7 @@ class DelayCallLog(graphene.Mutation):
 
     @staticmethod
     def mutate(_root, info, delay_id, outcome, note=None):
-        pk = decode_id(delay_id, "OrderDelay")
+        pk = int_pk(delay_id, "OrderDelay")
         if not (pk and OrderDelay.objects.filter(pk=pk).exists()):
             return DelayCallLog(errors=[mutation_error("NOT_FOUND", "Delay not found.", "delayId")])
         note = (note or "").strip()
@@ -380,7 +380,7 @@ class DelayBroadcastSend(graphene.Mutation):
 
     @staticmethod
     def mutate(_root, info, id):
-        pk = decode_id(id, "DelayBroadcast")
+        pk = int_pk(id, "DelayBroadcast")
         if not (pk and DelayBroadcast.objects.filter(pk=pk).exists()):
             return DelayBroadcastSend(
                 errors=[mutation_error("NOT_FOUND", "Broadcast not found.", "id")]

@@ -16,9 +16,9 @@ from .core import (
     MutationError,
     NotFound,
     PermissionDenied,
-    decode_id,
     global_id,
     mutation_error,
+    uuid_pk,
 )
 from .order_access import NOT_FOUND_MESSAGE
 from .permissions import Access, requires
@@ -97,7 +97,7 @@ class NotificationQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_order_messages(_root, info, order_id):
-        pk = decode_id(order_id, "Order")
+        pk = uuid_pk(order_id, "Order")
         if pk is None:
             raise NotFound(NOT_FOUND_MESSAGE)
         messages = list(OutboxMessage.objects.filter(order_id=pk).order_by("created_at", "pk"))

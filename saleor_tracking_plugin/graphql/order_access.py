@@ -5,7 +5,7 @@ from saleor.order import OrderStatus
 from saleor.order.models import Order
 
 from ..saleor_glue.auth import Requestor
-from .core import BadInput, NotFound, decode_id
+from .core import BadInput, NotFound, uuid_pk
 from .guest_throttle import GuestAttempt
 
 # One message for a missing order and a wrong number/email pair, so guessing reveals nothing.
@@ -27,7 +27,7 @@ def find_order(
 
 
 def _order_by_id(requestor: Requestor, id: str) -> Order:
-    pk = decode_id(id, "Order")
+    pk = uuid_pk(id, "Order")
     order = None
     if pk:
         order = Order.objects.exclude(status=OrderStatus.DRAFT).filter(pk=pk).first()

@@ -23,8 +23,8 @@ from ..returns.qr import qr_data_url
 from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
 from ..returns.statuses import ReturnStatus
 from .core import (
-    decode_id,
     global_id,
+    uuid_pk,
 )
 from .order_access import find_order
 from .permissions import Access, requires
@@ -404,7 +404,7 @@ class ReturnQueries(graphene.ObjectType):
                 created_at__gte=now - timedelta(hours=filter["newer_than_hours"])
             )
         if filter.get("order_id"):
-            order_pk = decode_id(filter["order_id"], "Order")
+            order_pk = uuid_pk(filter["order_id"], "Order")
             returns = returns.filter(order_id=order_pk) if order_pk else returns.none()
         if filter.get("overdue") is not None:
             hours = load_settings().return_decision_hours

@@ -9,7 +9,7 @@ from ..returns import actions
 from ..returns.errors import ReturnError
 from ..returns.models import Return
 from ..saleor_glue.auth import Requestor
-from .core import MutationError, NotFound, decode_id, mutation_error
+from .core import MutationError, NotFound, int_pk, mutation_error, uuid_pk
 from .order_access import find_order
 from .permissions import Access, requires
 from .returns import (
@@ -48,7 +48,7 @@ def _actor(requestor: Requestor) -> actions.Actor:
 def _customer_return(info, return_id, id=None, number=None, email=None) -> Return:
     """A return of an order the caller may see (owner, staff, or guest with number+email)."""
     order = find_order(info.context, info.context.requestor, id, number, email)
-    pk = decode_id(return_id, "Return")
+    pk = int_pk(return_id, "Return")
     ret = Return.objects.filter(pk=pk, order=order).select_related("order").first() if pk else None
     if ret is None:
         raise NotFound(RETURN_NOT_FOUND)
@@ -56,7 +56,7 @@ def _customer_return(info, return_id, id=None, number=None, email=None) -> Retur
 
 
 def _staff_return(info, return_id) -> Return:
-    pk = decode_id(return_id, "Return")
+    pk = int_pk(return_id, "Return")
     ret = Return.objects.filter(pk=pk).select_related("order").first() if pk else None
     if ret is None:
         raise NotFound(RETURN_NOT_FOUND)
@@ -96,7 +96,7 @@ class RequestReturn(graphene.Mutation):
         order = find_order(info.context, requestor, id, number, email)
         lines = []
         for line in input["lines"]:
-            line_pk = decode_id(line["order_line_id"], "OrderLine")
+            line_pk = uuid_pk(line["order_line_id"], "OrderLine")
             if line_pk is None:
                 return ReturnPayload(
                     errors=[mutation_error("LINE_NOT_IN_ORDER", "Unknown order line.", "lines")]
@@ -217,7 +217,7 @@ class ReturnInspect(graphene.Mutation):
         ret = _staff_return(info, id)
         outcomes = {}
         for line in lines:
-            pk = decode_id(line["line_id"], "ReturnLine")
+            pk = int_pk(line["line_id"], "ReturnLine")
             if pk is None:
                 return ReturnPayload(
                     errors=[mutation_error("LINES_MISMATCH", "Unknown return line.", "lines")]

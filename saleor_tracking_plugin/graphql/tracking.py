@@ -15,8 +15,8 @@ from ..tracking.statuses import ShipmentStatus, can_transition, least_advanced
 from .carriers import TrackingProblem, resolve_tracking_problem
 from .core import (
     MutationError,
-    decode_id,
     global_id,
+    int_pk,
     mutation_error,
 )
 from .order_access import find_order
@@ -179,7 +179,7 @@ class ShipmentEventAdd(graphene.Mutation):
     @staticmethod
     def mutate(_root, info, shipment_id, input):
         requestor = info.context.requestor
-        pk = decode_id(shipment_id, "Shipment")
+        pk = int_pk(shipment_id, "Shipment")
         shipment = Shipment.objects.filter(pk=pk).first() if pk else None
         if shipment is None:
             return _failure("NOT_FOUND", "Shipment not found.", "shipmentId")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings as django_settings
+from django.utils.encoding import force_bytes
 from saleor.core.utils import build_absolute_uri
 
 from .. import PLUGIN_ID
@@ -53,7 +54,7 @@ def subscription_from_token(token: str) -> Subscription | None:
 
 def _fernet() -> Fernet:
     # A key of its own, derived from SECRET_KEY, so this token can be used for nothing else.
-    digest = hashlib.sha256(f"{SALT}:{django_settings.SECRET_KEY}".encode()).digest()
+    digest = hashlib.sha256(SALT.encode() + b":" + force_bytes(django_settings.SECRET_KEY)).digest()
     return Fernet(base64.urlsafe_b64encode(digest))
 
 
