@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from ..aggregators.views import webhook_view
+from ..dashboard.views import dashboard_file
 from ..graphql.view import graphql_view
 from ..pages.delay_choice import delay_choice
 from ..pages.return_page import return_page
@@ -21,6 +22,7 @@ ROUTES: list[tuple[re.Pattern[str], View]] = [
     (re.compile(r"^/?pages/return/?$"), return_page),
     (re.compile(r"^/?pages/delay/choose/?$"), delay_choice),
     (re.compile(r"^/?pages/unsubscribe/?$"), unsubscribe_page),
+    (re.compile(r"^/?dashboard(?:/(?P<path>[A-Za-z0-9_./-]*))?$"), dashboard_file),
 ]
 
 
