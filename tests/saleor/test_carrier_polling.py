@@ -3,8 +3,8 @@
 from datetime import date, datetime, timedelta
 
 import responses
-from freezegun import freeze_time
 from django.utils import timezone
+from freezegun import freeze_time
 
 from saleor_tracking_plugin.carriers.models import CarrierCircuit, ShipmentPolling
 from saleor_tracking_plugin.tracking.models import Shipment
