@@ -112,4 +112,3 @@ def _dashboard_extension_requestor(request: "HttpRequest", token: str) -> Reques
         raise InvalidToken("Invalid token.")
     permissions = payload.get(PERMISSIONS_FIELD) or []
     return Requestor(user=user, token_permissions=frozenset(map(str, permissions)))
-
