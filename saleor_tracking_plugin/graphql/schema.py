@@ -7,6 +7,7 @@ from .complaints import ComplaintMutations, ComplaintQueries
 from .delays import DelayMutations, DelayQueries
 from .metrics import MetricQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
+from .permissions import declared_access
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
 from .surveys import SurveyMutations, SurveyQueries
@@ -41,3 +42,5 @@ class Mutation(
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation)
+# Who may call each root field, as the fields declare it.
+ROOT_FIELD_ACCESS = declared_access(Query, Mutation)

@@ -13,7 +13,6 @@ from saleor.core.jwt import (
     get_user_from_access_payload,
     jwt_decode,
 )
-from saleor.core.utils import get_client_ip
 from saleor.graphql.app.dataloaders.utils import promise_app
 from saleor.permission.enums import OrderPermissions
 
@@ -115,13 +114,11 @@ def _dashboard_extension_requestor(request: "HttpRequest", token: str) -> Reques
     return Requestor(user=user, token_permissions=frozenset(map(str, permissions)))
 
 
-def client_ip(request: "HttpRequest") -> str:
-    """The client's address as Saleor determines it (honouring X-Forwarded-For)."""
-    return get_client_ip(request) or "unknown"
-
-
 def find_user(pk: object) -> "User | None":
-    """The Saleor user with this primary key, if any."""
+    """The Saleor user with this primary key, if any (ASCII digits only: "²" is a digit too)."""
     from saleor.account.models import User
 
-    return User.objects.filter(pk=pk).first() if str(pk).isdigit() else None
+    key = str(pk)
+    if not (key.isascii() and key.isdigit() and len(key) <= 18):
+        return None
+    return User.objects.filter(pk=int(key)).first()
