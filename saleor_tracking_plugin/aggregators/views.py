@@ -58,7 +58,7 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
     if not secret:
         raise Rejected(404, f"{provider.name} webhooks are not configured")
     provider.verify({k.lower(): v for k, v in request.headers.items()}, body, secret)
-    delivery = provider.parse(body)
+    delivery = provider.parse(body, settings.local_zone())
     if delivery.sent_at is None:
         raise Rejected(400, "delivery carries no time")
     age = timezone.now() - delivery.sent_at

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     # Only the plugin's own previous migration: Saleor 3.21's migrations stay enough.
-    dependencies = [("saleor_tracking_plugin", "0005_delays")]
+    dependencies = [("saleor_tracking_plugin", "0006_surveys")]
 
     operations = [
         migrations.AddField(
