@@ -48,7 +48,7 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
     if request.method != "POST":
         raise Rejected(405, "only POST is accepted")
     declared = request.META.get("CONTENT_LENGTH") or "0"
-    if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+    if not (declared.isascii() and declared.isdigit()) or int(declared) > MAX_BODY_BYTES:
         raise Rejected(413, "body too large")
     body = request.body
     if len(body) > MAX_BODY_BYTES:

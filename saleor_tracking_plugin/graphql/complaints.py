@@ -11,7 +11,8 @@ from ..surveys import complaints
 from ..surveys.models import Complaint, ComplaintMessage, Survey
 from ..surveys.rules import AWAITING_STAFF, ComplaintStatus
 from ..tracking.models import Shipment
-from .core import MutationError, PermissionDenied, global_id, mutation_error, pk_from_global_id
+from .core import MutationError, global_id, int_pk, mutation_error
+from .permissions import Access, requires
 from .surveys import SurveyTopicEnum
 
 MAX_PAGE_SIZE = 100
@@ -19,11 +20,6 @@ MAX_PAGE_SIZE = 100
 ComplaintStatusEnum = graphene.Enum.from_enum(
     ComplaintStatus, description="Where a complaint stands."
 )
-
-
-def _require_staff(info) -> None:
-    if not info.context.requestor.can_manage_orders:
-        raise PermissionDenied()
 
 
 def _page(queryset: QuerySet, first: int | None, offset: int | None) -> list:
@@ -156,7 +152,7 @@ def _filtered_complaints(data: dict) -> QuerySet[Complaint]:
         late = {"status__in": list(AWAITING_STAFF), "due_at__lte": timezone.now()}
         queryset = queryset.filter(**late) if data["overdue"] else queryset.exclude(**late)
     if data.get("assignee_id"):
-        queryset = queryset.filter(assignee_id=pk_from_global_id(data["assignee_id"], "User"))
+        queryset = queryset.filter(assignee_id=int_pk(data["assignee_id"], "User"))
     if data.get("carrier"):
         shipped_with = Shipment.objects.filter(
             order_id=OuterRef("order_id"), carrier_code=data["carrier"]
@@ -170,26 +166,31 @@ def _filtered_complaints(data: dict) -> QuerySet[Complaint]:
 
 
 class ComplaintQueries(graphene.ObjectType):
-    survey_responses = graphene.List(
-        graphene.NonNull(SurveyResponse),
-        required=True,
-        filter=SurveyResponseFilterInput(description="Filters."),
-        first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-        offset=graphene.Int(description="Skip this many."),
-        description="Survey answers, newest first. Requires MANAGE_ORDERS.",
+    survey_responses = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(SurveyResponse),
+            required=True,
+            filter=SurveyResponseFilterInput(description="Filters."),
+            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
+            offset=graphene.Int(description="Skip this many."),
+            description="Survey answers, newest first. Requires MANAGE_ORDERS.",
+        ),
     )
-    complaints = graphene.List(
-        graphene.NonNull(ComplaintType),
-        required=True,
-        filter=ComplaintFilterInput(description="Filters."),
-        first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-        offset=graphene.Int(description="Skip this many."),
-        description="Complaints, the most urgent due time first. Requires MANAGE_ORDERS.",
+    complaints = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(ComplaintType),
+            required=True,
+            filter=ComplaintFilterInput(description="Filters."),
+            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
+            offset=graphene.Int(description="Skip this many."),
+            description="Complaints, the most urgent due time first. Requires MANAGE_ORDERS.",
+        ),
     )
 
     @staticmethod
     def resolve_survey_responses(_root, info, filter=None, first=None, offset=None):
-        _require_staff(info)
         data = filter or {}
         queryset = Survey.objects.filter(answered_at__isnull=False).select_related("order")
         if data.get("score_min") is not None:
@@ -206,7 +207,6 @@ class ComplaintQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_complaints(_root, info, filter=None, first=None, offset=None):
-        _require_staff(info)
         queryset = _filtered_complaints(filter or {}).order_by("due_at", "pk")
         return _page(queryset, first, offset)
 
@@ -216,14 +216,8 @@ class ComplaintPayload(graphene.ObjectType):
     errors = graphene.List(graphene.NonNull(MutationError), required=True)
 
 
-def _complaint_pk(id: str) -> int | None:
-    pk = pk_from_global_id(id, "Complaint")
-    return int(pk) if pk and pk.isdigit() else None
-
-
 def _run(info, id: str, step) -> ComplaintPayload:
-    _require_staff(info)
-    pk = _complaint_pk(id)
+    pk = int_pk(id, "Complaint")
     if pk is None:
         return ComplaintPayload(errors=[mutation_error("NOT_FOUND", "Complaint not found.", "id")])
     requestor = info.context.requestor
@@ -247,10 +241,9 @@ class ComplaintAssign(graphene.Mutation):
     def mutate(_root, info, id, assignee_id=None):
         assignee = None
         if assignee_id:
-            pk = pk_from_global_id(assignee_id, "User")
+            pk = int_pk(assignee_id, "User")
             assignee = find_user(pk) if pk else None
             if assignee is None:
-                _require_staff(info)
                 return ComplaintPayload(
                     errors=[mutation_error("NOT_FOUND", "Staff member not found.", "assigneeId")]
                 )
@@ -289,12 +282,15 @@ class ComplaintResolve(graphene.Mutation):
 
 
 class ComplaintMutations(graphene.ObjectType):
-    complaint_assign = ComplaintAssign.Field(
-        description="Assign a complaint. Requires MANAGE_ORDERS."
+    complaint_assign = requires(
+        Access.MANAGE_ORDERS,
+        ComplaintAssign.Field(description="Assign a complaint. Requires MANAGE_ORDERS."),
     )
-    complaint_reply = ComplaintReply.Field(
-        description="Answer a complaint's customer. Requires MANAGE_ORDERS."
+    complaint_reply = requires(
+        Access.MANAGE_ORDERS,
+        ComplaintReply.Field(description="Answer a complaint's customer. Requires MANAGE_ORDERS."),
     )
-    complaint_resolve = ComplaintResolve.Field(
-        description="Resolve a complaint. Requires MANAGE_ORDERS."
+    complaint_resolve = requires(
+        Access.MANAGE_ORDERS,
+        ComplaintResolve.Field(description="Resolve a complaint. Requires MANAGE_ORDERS."),
     )

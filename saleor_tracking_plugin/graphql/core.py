@@ -51,7 +51,17 @@ def global_id(type_name: str, pk: object) -> str:
 # key of the wrong shape ("²", a non-UUID order key, a 40-digit number) never reaches a query.
 UUID_KEYED = frozenset({"Order", "OrderLine"})
 INTEGER_KEYED = frozenset(
-    {"Return", "ReturnLine", "Shipment", "OrderDelay", "DelayBroadcast", "DelayCall"}
+    {
+        "Return",
+        "ReturnLine",
+        "Shipment",
+        "OrderDelay",
+        "DelayBroadcast",
+        "DelayCall",
+        "Survey",
+        "Complaint",
+        "User",
+    }
 )
 # PostgreSQL's bigint holds 18 decimal digits safely.
 MAX_INTEGER_KEY_DIGITS = 18

@@ -5,7 +5,8 @@ import graphene
 from ..metrics.export import csv_url
 from ..metrics.report import FIGURES, Report, Scope, compute, plugin_started_at
 from ..pages.rendering import shop_timezone
-from .core import BadInput, PermissionDenied
+from .core import BadInput
+from .permissions import Access, requires
 
 MetricIntervalEnum = graphene.Enum(
     "MetricInterval",
@@ -55,17 +56,20 @@ class PostPurchaseMetrics(graphene.ObjectType):
 
 
 class MetricQueries(graphene.ObjectType):
-    post_purchase_metrics = graphene.Field(
-        graphene.NonNull(PostPurchaseMetrics),
-        from_=graphene.DateTime(required=True, name="from", description="Period start."),
-        to=graphene.DateTime(required=True, description="Period end (exclusive)."),
-        interval=MetricIntervalEnum(default_value="month", description="Series buckets."),
-        channel=graphene.String(description="Channel slug; all channels when omitted."),
-        carrier=graphene.String(description="Carrier code, for the figures about parcels."),
-        compare_to=MetricComparisonEnum(description="Comparison period, if any."),
-        description=(
-            "The post-purchase figures of a period, overall and per bucket, computed with SQL "
-            "aggregation; definitions in the README. Requires MANAGE_ORDERS."
+    post_purchase_metrics = requires(
+        Access.MANAGE_ORDERS,
+        graphene.Field(
+            graphene.NonNull(PostPurchaseMetrics),
+            from_=graphene.DateTime(required=True, name="from", description="Period start."),
+            to=graphene.DateTime(required=True, description="Period end (exclusive)."),
+            interval=MetricIntervalEnum(default_value="month", description="Series buckets."),
+            channel=graphene.String(description="Channel slug; all channels when omitted."),
+            carrier=graphene.String(description="Carrier code, for the figures about parcels."),
+            compare_to=MetricComparisonEnum(description="Comparison period, if any."),
+            description=(
+                "The post-purchase figures of a period, overall and per bucket, computed with SQL "
+                "aggregation; definitions in the README. Requires MANAGE_ORDERS."
+            ),
         ),
     )
 
@@ -73,8 +77,6 @@ class MetricQueries(graphene.ObjectType):
     def resolve_post_purchase_metrics(
         _root, info, from_, to, interval="month", channel=None, carrier=None, compare_to=None
     ):
-        if not info.context.requestor.can_manage_orders:
-            raise PermissionDenied()
         if to <= from_:
             raise BadInput("`to` must be after `from`.")
         interval = str(getattr(interval, "value", interval))

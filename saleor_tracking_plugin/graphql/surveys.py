@@ -12,6 +12,7 @@ from ..surveys.models import Survey, SurveyCoupon
 from ..surveys.rules import MAX_COMMENT_LENGTH, MAX_SCORE, MIN_SCORE, AnswerError, Topic
 from .core import MutationError, global_id, mutation_error
 from .order_access import find_order
+from .permissions import Access, requires
 from .returns import LanguageEnum
 
 SurveyTopicEnum = graphene.Enum.from_enum(Topic, description="What feedback is about.")
@@ -107,14 +108,17 @@ def _locator() -> dict:
 
 
 class SurveyQueries(graphene.ObjectType):
-    order_survey = graphene.Field(
-        OrderSurvey,
-        **_locator(),
-        language=LanguageEnum(description="Language of the topic labels; English by default."),
-        description=(
-            "The satisfaction survey of an order: state, questions and the hosted page's link. "
-            "By `id` for its owner or staff, by `number` and `email` for guests (as "
-            "`orderTracking`)."
+    order_survey = requires(
+        Access.ORDER_HOLDER,
+        graphene.Field(
+            OrderSurvey,
+            **_locator(),
+            language=LanguageEnum(description="Language of the topic labels; English by default."),
+            description=(
+                "The satisfaction survey of an order: state, questions and the hosted page's link. "
+                "By `id` for its owner or staff, by `number` and `email` for guests (as "
+                "`orderTracking`)."
+            ),
         ),
     )
 
@@ -163,6 +167,9 @@ class SurveySubmit(graphene.Mutation):
 
 
 class SurveyMutations(graphene.ObjectType):
-    survey_submit = SurveySubmit.Field(
-        description="Answer an order's satisfaction survey (owner, or guest number + email)."
+    survey_submit = requires(
+        Access.ORDER_HOLDER,
+        SurveySubmit.Field(
+            description="Answer an order's satisfaction survey (owner, or guest number + email)."
+        ),
     )

@@ -51,7 +51,7 @@ def shipment_facts(shipment: Shipment, event: Any = None) -> dict[str, Any]:
 def current_shipment_facts(order: Any, thread: str) -> dict[str, Any]:
     """The carrier and estimated date of the parcel a message thread "shipment:<pk>" is about."""
     kind, _, pk = thread.partition(":")
-    if kind != "shipment" or not pk.isdigit():
+    if kind != "shipment" or not (pk.isascii() and pk.isdigit()):
         return {}
     shipment = Shipment.objects.filter(pk=int(pk), order=order).first()
     if shipment is None:
