@@ -18,6 +18,7 @@ from saleor.shipping.models import ShippingMethod
 from saleor.warehouse.models import Warehouse
 
 from saleor_tracking_plugin.delays.actions import detect_order_delays
+from saleor_tracking_plugin.pages.rendering import shop_timezone
 from saleor_tracking_plugin.returns import actions as returns
 from saleor_tracking_plugin.returns.models import Return
 from saleor_tracking_plugin.tracking.actions import record_events, sync_shipment_for_fulfillment
@@ -78,7 +79,7 @@ def _in_transit_with_yurtici(ctx: Context, order: Order) -> None:
             (_days(1), ShipmentStatus.IN_TRANSIT, "Transfer merkezinde", "İstanbul Anadolu"),
             (_hours(5), ShipmentStatus.IN_TRANSIT, "Varış transfer merkezinde", "Ankara"),
         ],
-        estimated_delivery=(ctx.now + _days(2)).date(),
+        estimated_delivery=_local_date(ctx.now + _days(2)),
     )
 
 
@@ -94,7 +95,7 @@ def _out_for_delivery_with_ups(ctx: Context, order: Order) -> None:
             (_days(1), ShipmentStatus.IN_TRANSIT, "Arrived at facility", "London, GB"),
             (_hours(2), ShipmentStatus.OUT_FOR_DELIVERY, "Out for delivery today", "London, GB"),
         ],
-        estimated_delivery=ctx.now.date(),
+        estimated_delivery=_local_date(ctx.now),
     )
 
 
@@ -314,6 +315,11 @@ def _scan(
         SCAN_SOURCE,
         estimated_delivery=estimated_delivery,
     )
+
+
+def _local_date(when: datetime) -> date:
+    """The date in the shop's time zone, the one delay rules and shoppers read."""
+    return when.astimezone(shop_timezone()).date()
 
 
 def _backdate(queryset, when: datetime) -> None:
