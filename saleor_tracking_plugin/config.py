@@ -6,6 +6,7 @@ code that runs outside a plugin instance, such as Celery tasks.
 """
 
 import logging
+import zoneinfo
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,10 +49,12 @@ class ConfigField:
         return raw
 
 
+DEFAULT_TIMEZONE = "Europe/Istanbul"
+
 GENERAL_FIELDS = [
     ConfigField(
         name="local_timezone",
-        default="Europe/Istanbul",
+        default=DEFAULT_TIMEZONE,
         label="Shop time zone",
         help_text=(
             "IANA time zone for times shown to shoppers and for business days and quiet "
@@ -67,6 +70,7 @@ def all_fields() -> list[ConfigField]:
     from .delays.config import FIELDS as DELAY_FIELDS
     from .notifications.config import fields as notification_fields
     from .returns.config import FIELDS as RETURNS_FIELDS
+    from .surveys.config import FIELDS as SURVEY_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
     return [
@@ -76,6 +80,7 @@ def all_fields() -> list[ConfigField]:
         *notification_fields(),
         *RETURNS_FIELDS,
         *DELAY_FIELDS,
+        *SURVEY_FIELDS,
     ]
 
 
@@ -91,6 +96,16 @@ class Settings:
             return self._values[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    def local_zone(self) -> zoneinfo.ZoneInfo:
+        """The shop's time zone (`local_timezone`): its calendar decides business days and the
+        dates shoppers see, never Django's `TIME_ZONE`. Istanbul when the setting is no zone."""
+        name = self._values["local_timezone"]
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            logger.warning("Unknown time zone %r in the plugin settings", name)
+            return zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def load_settings() -> Settings:

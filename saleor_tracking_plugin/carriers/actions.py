@@ -7,7 +7,7 @@ once on the order timeline), and each carrier's health for the circuit breaker.
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
 from django.db import transaction
@@ -113,7 +113,7 @@ def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
     )
     count = 0
     for shipment in waiting.iterator():
-        handed_over = timezone.localtime(_first_scan(shipment) or shipment.created_at).date()
+        handed_over = shop_day(_first_scan(shipment) or shipment.created_at, settings)
         record_events(
             shipment.pk,
             [],
@@ -123,6 +123,31 @@ def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
             settings=settings,
         )
         count += 1
+    return count
+
+
+def flag_unconfigured_carriers(settings: Settings | None = None) -> int:
+    """Show `NOT_CONFIGURED` on parcels whose carrier the plugin could ask but has no
+    credentials for, once per parcel (and once on its order's timeline); returns how many.
+
+    Such parcels are never claimed for polling, so without this staff would see nothing and
+    the parcel would never move. Entering the credentials clears the problem at the next poll.
+    """
+    settings = settings or load_settings()
+    count = 0
+    for code in connector_codes():
+        if connector_for(code, settings) is not None:
+            continue
+        error = CarrierError(Problem.NOT_CONFIGURED, f"no credentials for {code}")
+        waiting = (
+            pollable_shipments()
+            .filter(carrier_code=code)
+            .exclude(polling__last_error_code=Problem.NOT_CONFIGURED.value)
+            .select_related("order")
+        )
+        for shipment in waiting.iterator():
+            record_poll_failure(shipment, error, settings)
+            count += 1
     return count
 
 
@@ -286,9 +311,12 @@ def _table_estimate(shipment: Shipment, update: TrackingUpdate, settings: Settin
     if handed_over is None:
         handed_over = _first_scan(shipment) or shipment.created_at
     overrides, _rejected = parse_transit_table(settings.transit_days)
-    return estimate_delivery(
-        timezone.localtime(handed_over).date(), shipment.carrier_code, overrides
-    )
+    return estimate_delivery(shop_day(handed_over, settings), shipment.carrier_code, overrides)
+
+
+def shop_day(moment: datetime, settings: Settings) -> date:
+    """The day `moment` falls on in the shop's calendar (`local_timezone`), not in UTC."""
+    return moment.astimezone(settings.local_zone()).date()
 
 
 def _first_scan(shipment: Shipment) -> datetime | None:

@@ -4,7 +4,6 @@ Customers reach their order as in `orderTracking`: by `id` when logged in, or by
 `email` as guests. Staff and apps need MANAGE_ORDERS.
 """
 
-import uuid
 from datetime import timedelta
 
 import graphene
@@ -24,11 +23,11 @@ from ..returns.qr import qr_data_url
 from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
 from ..returns.statuses import ReturnStatus
 from .core import (
-    PermissionDenied,
     global_id,
-    pk_from_global_id,
+    uuid_pk,
 )
 from .order_access import find_order
+from .permissions import Access, requires
 from .tracking import Carrier, TrackedShipment
 
 # The promise to the customer: a decision within 48 hours of the request.
@@ -326,26 +325,35 @@ def _order_locator_arguments() -> dict:
 
 
 class ReturnQueries(graphene.ObjectType):
-    return_policy = graphene.Field(
-        graphene.NonNull(ReturnPolicyType),
-        language=LanguageEnum(description="Language of the labels; English by default."),
-        description="The shop's return policy. Public.",
-    )
-    return_eligibility = graphene.Field(
-        OrderReturnEligibility,
-        **_order_locator_arguments(),
-        description=(
-            "What of an order can be returned, and its returns: by `id` for its owner or "
-            "staff, or by `number` and `email` for guests (as `orderTracking`)."
+    return_policy = requires(
+        Access.PUBLIC,
+        graphene.Field(
+            graphene.NonNull(ReturnPolicyType),
+            language=LanguageEnum(description="Language of the labels; English by default."),
+            description="The shop's return policy. Public.",
         ),
     )
-    returns = graphene.List(
-        graphene.NonNull(ReturnType),
-        required=True,
-        filter=ReturnFilterInput(description="Filters."),
-        first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-        offset=graphene.Int(description="Skip this many."),
-        description="Returns, newest first. Requires MANAGE_ORDERS.",
+    return_eligibility = requires(
+        Access.ORDER_HOLDER,
+        graphene.Field(
+            OrderReturnEligibility,
+            **_order_locator_arguments(),
+            description=(
+                "What of an order can be returned, and its returns: by `id` for its owner or "
+                "staff, or by `number` and `email` for guests (as `orderTracking`)."
+            ),
+        ),
+    )
+    returns = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(ReturnType),
+            required=True,
+            filter=ReturnFilterInput(description="Filters."),
+            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
+            offset=graphene.Int(description="Skip this many."),
+            description="Returns, newest first. Requires MANAGE_ORDERS.",
+        ),
     )
 
     @staticmethod
@@ -380,8 +388,6 @@ class ReturnQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_returns(_root, info, filter=None, first=None, offset=None):
-        if not info.context.requestor.can_manage_orders:
-            raise PermissionDenied()
         filter = filter or {}
         now = timezone.now()
         returns = Return.objects.select_related("order")
@@ -398,9 +404,8 @@ class ReturnQueries(graphene.ObjectType):
                 created_at__gte=now - timedelta(hours=filter["newer_than_hours"])
             )
         if filter.get("order_id"):
-            order_pk = pk_from_global_id(filter["order_id"], "Order")
-            order_uuid = _uuid_or_none(order_pk)
-            returns = returns.filter(order_id=order_uuid) if order_uuid else returns.none()
+            order_pk = uuid_pk(filter["order_id"], "Order")
+            returns = returns.filter(order_id=order_pk) if order_pk else returns.none()
         if filter.get("overdue") is not None:
             hours = load_settings().return_decision_hours
             overdue = {
@@ -411,10 +416,3 @@ class ReturnQueries(graphene.ObjectType):
         start = max(0, offset or 0)
         size = min(MAX_PAGE_SIZE, max(1, first or MAX_PAGE_SIZE))
         return list(returns[start : start + size])
-
-
-def _uuid_or_none(value: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value or "")
-    except ValueError:
-        return None

@@ -1,6 +1,5 @@
 """Rendering hosted pages in the shopper's language."""
 
-import logging
 import zoneinfo
 from typing import Any
 
@@ -9,8 +8,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ..config import load_settings
-
-logger = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "en"
@@ -44,9 +41,4 @@ def render_page(
 
 def shop_timezone() -> zoneinfo.ZoneInfo:
     """The merchant's configured time zone; Istanbul when the setting is not a valid zone."""
-    name = load_settings().local_timezone
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        logger.warning("Unknown time zone %r in the plugin settings", name)
-        return zoneinfo.ZoneInfo("Europe/Istanbul")
+    return load_settings().local_zone()

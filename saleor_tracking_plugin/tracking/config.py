@@ -40,4 +40,22 @@ FIELDS = [
         label="Guest look-up window (minutes)",
         help_text="Length of the window in which failed guest look-ups are counted.",
     ),
+    ConfigField(
+        name="guest_order_attempt_limit",
+        default=5,
+        label="Guest look-ups allowed per order number",
+        help_text=(
+            "Failed look-ups of one order number (from any client) per window; stops "
+            "guessing an order's email from many addresses."
+        ),
+    ),
+    ConfigField(
+        name="trusted_proxies",
+        default="",
+        label="Trusted proxies",
+        help_text=(
+            "Addresses or CIDR ranges of your load balancers, separated by commas. Only "
+            "requests from them may name the client in X-Forwarded-For; empty means none."
+        ),
+    ),
 ]
