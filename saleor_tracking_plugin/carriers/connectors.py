@@ -61,7 +61,12 @@ def parse_rate_limits(text: str) -> dict[str, int]:
     limits: dict[str, int] = {}
     for line in (text or "").splitlines():
         code, _, value = line.split("#", 1)[0].partition("=")
-        if code.strip() and value.strip().isascii() and value.strip().isdigit() and int(value.strip()) > 0:
+        if (
+            code.strip()
+            and value.strip().isascii()
+            and value.strip().isdigit()
+            and int(value.strip()) > 0
+        ):
             limits[code.strip().lower()] = int(value.strip())
     return limits
 

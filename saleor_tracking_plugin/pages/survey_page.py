@@ -81,7 +81,11 @@ def _context(request: HttpRequest, order: Order, token: str) -> dict:
     deadline = edit_deadline(survey, settings) if survey is not None else None
     editable = not answered or (deadline is not None and timezone.now() <= deadline)
     tapped = request.GET.get("score", "")
-    selected = int(tapped) if tapped.isascii() and tapped.isdigit() and MIN_SCORE <= int(tapped) <= MAX_SCORE else None
+    selected = (
+        int(tapped)
+        if tapped.isascii() and tapped.isdigit() and MIN_SCORE <= int(tapped) <= MAX_SCORE
+        else None
+    )
     recorded = survey.score if answered and survey is not None else None
     coupon = SurveyCoupon.objects.filter(survey=survey).first() if survey is not None else None
     return {
