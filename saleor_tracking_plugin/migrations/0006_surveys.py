@@ -6,10 +6,11 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("account", "0105_add_manage_customer_types_and_attributes_perm"),
-        ("app", "0041_widen_manifest_url"),
-        ("discount", "0087_merge_20250630_1332"),
-        ("order", "0227_orderline_price_override_reason"),
+        # The oldest Saleor we support is 3.21.0: depend only on migrations it has.
+        ("account", "0086_auto_20240805_0851"),
+        ("app", "0029_alter_app_identifier"),
+        ("discount", "0085_alter_checkoutdiscount_amount_value_and_more"),
+        ("order", "0202_alter_order_undiscounted_base_shipping_price_amount"),
         ("saleor_tracking_plugin", "0005_delays"),
     ]
 
