@@ -8,9 +8,12 @@ command builds the manifest in process, validates it with Saleor's own
 receives an app token: it only verifies the tokens Saleor signs for this App.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from saleor.app import types as app_types
 from saleor.app.manifest_validations import clean_manifest_data
@@ -102,11 +105,30 @@ def installed_dashboard_app() -> App | None:
 
 
 def _validated(manifest: dict[str, Any]) -> dict[str, Any]:
-    """Saleor's own validation; raises django's ValidationError naming the field."""
+    """Saleor's own validation; raises django's ValidationError naming the field.
+
+    Saleor 3.22 accepts an APP_PAGE extension only with a URL path (no scheme and host), where
+    3.21 and 3.23 take the absolute URL: the path form is tried when the absolute one is refused.
+    """
+    try:
+        return _cleaned(manifest, lambda extension: extension)
+    except ValidationError:
+        return _cleaned(manifest, _app_page_as_path)
+
+
+def _cleaned(
+    manifest: dict[str, Any], adapt: Callable[[dict[str, Any]], dict[str, Any]]
+) -> dict[str, Any]:
     probe = {**manifest, "id": manifest["id"] + _VALIDATION_SUFFIX}
-    probe["extensions"] = [dict(extension) for extension in manifest["extensions"]]
+    probe["extensions"] = [adapt(dict(extension)) for extension in manifest["extensions"]]
     clean_manifest_data(probe)
     return probe
+
+
+def _app_page_as_path(extension: dict[str, Any]) -> dict[str, Any]:
+    if extension["target"] == "APP_PAGE":
+        extension["url"] = urlsplit(extension["url"]).path
+    return extension
 
 
 def _extension_fields(data: dict[str, Any]) -> dict[str, Any]:
