@@ -4,6 +4,7 @@ import graphene
 
 from .carriers import CarrierQueries
 from .delays import DelayMutations, DelayQueries
+from .doctor import DoctorQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
@@ -17,6 +18,7 @@ class Query(
     MessagePreferenceQueries,
     ReturnQueries,
     DelayQueries,
+    DoctorQueries,
     graphene.ObjectType,
 ):
     pass

@@ -12,10 +12,9 @@ from ..delays.labels import cause_explanation, choice_label
 from ..delays.models import OrderDelay, RefundStatus
 from ..delays.rules import DelayChoice, offered_choices
 from ..saleor_glue.cancellations import can_cancel
-from .links import order_id_from_token
+from .links import TRACK_PURPOSE, order_id_from_token
 from .rendering import SUPPORTED_LANGUAGES, page_language, render_page
 
-TRACK_PURPOSE = "track"
 # Results the page may announce after a choice; anything else in the URL is ignored.
 RESULTS = {"saved", "NOT_OFFERED", "CLOSED"}
 
