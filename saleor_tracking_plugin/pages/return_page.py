@@ -66,16 +66,17 @@ def return_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         action = request.POST.get("action", "")
         missing = _missing(request) if action == "request" else []
-        try:
+        # Messages are read in the page's language, not the server's.
+        with translation.override(language):
             if missing:
-                with translation.override(language):
-                    error = str(_("Still missing: %(missing)s.")) % {
-                        "missing": ", ".join(str(MISSING_TEXTS[name]) for name in missing)
-                    }
+                error = str(_("Still missing: %(missing)s.")) % {
+                    "missing": ", ".join(str(MISSING_TEXTS[name]) for name in missing)
+                }
             else:
-                _handle(request, order)
-        except ReturnError as refused:
-            error = str(ERROR_TEXTS.get(refused.code, GENERIC_ERROR))
+                try:
+                    _handle(request, order)
+                except ReturnError as refused:
+                    error = str(ERROR_TEXTS.get(refused.code, GENERIC_ERROR))
         if error is None:
             return HttpResponseRedirect(f"?t={token}&lang={language}&done={action}")
     with translation.override(language):

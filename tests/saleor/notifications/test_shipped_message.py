@@ -7,6 +7,7 @@ from saleor.order import OrderEvents
 
 from saleor_tracking_plugin.notifications.api import notify
 from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
+from saleor_tracking_plugin.saleor_glue.fulfillments import line_label
 from saleor_tracking_plugin.tracking.models import Shipment
 from saleor_tracking_plugin.tracking.tasks import sync_fulfillment_shipment_task
 
@@ -166,7 +167,7 @@ def test_each_parcels_shipped_message_lists_only_what_is_in_that_parcel(
 
     # then each shipped email lists its own parcel's item, not the other's
     one, two = mail.outbox
-    first_item = f"- {first.quantity} × {first.product_name}\n"
-    second_item = f"- {second.quantity} × {second.product_name}\n"
+    first_item = f"- {first.quantity} × {line_label(first)}\n"
+    second_item = f"- {second.quantity} × {line_label(second)}\n"
     assert first_item in one.body and second_item not in one.body
     assert second_item in two.body and first_item not in two.body
