@@ -21,17 +21,31 @@ def _load_saleor_conftest() -> None:
 
 _load_saleor_conftest()
 
-pytest_plugins = [SALEOR_CONFTEST, "tests.fixtures"]
+pytest_plugins = [SALEOR_CONFTEST, "tests.fixtures", "tests.survey_fixtures"]
 
 TRACKING_PLUGIN = "saleor_tracking_plugin.plugin.TrackingPlugin"
+
+
+def _dummy_gateway(module_path: str, names: tuple[str, ...]) -> str:
+    """The dotted path of the installed Saleor's dummy gateway class: Saleor 3.22 renamed them
+    `Deprecated…` (3.21 has `DummyGatewayPlugin`), so whichever exists is used."""
+    module = importlib.import_module(module_path)
+    name = next(name for name in names if hasattr(module, name))
+    return f"{module_path}.{name}"
 
 
 @pytest.fixture(autouse=True)
 def setup_dummy_gateways(settings):
     """Saleor's autouse fixture of this name resets PLUGINS each test; keep ours in it."""
     settings.PLUGINS = [
-        "saleor.payment.gateways.dummy.plugin.DeprecatedDummyGatewayPlugin",
-        "saleor.payment.gateways.dummy_credit_card.plugin.DeprecatedDummyCreditCardGatewayPlugin",
+        _dummy_gateway(
+            "saleor.payment.gateways.dummy.plugin",
+            ("DeprecatedDummyGatewayPlugin", "DummyGatewayPlugin"),
+        ),
+        _dummy_gateway(
+            "saleor.payment.gateways.dummy_credit_card.plugin",
+            ("DeprecatedDummyCreditCardGatewayPlugin", "DummyCreditCardGatewayPlugin"),
+        ),
         TRACKING_PLUGIN,
     ]
     return settings

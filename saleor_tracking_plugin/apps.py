@@ -10,6 +10,10 @@ class TrackingPluginConfig(AppConfig):
     def ready(self) -> None:
         # Celery discovers only `<app>.tasks`; this module imports every domain's tasks.
         from . import tasks  # noqa: F401
+        from .settings_scope import connect
+
+        # Settings are read once per request or task, and again after a save.
+        connect()
 
         # Receivers of tracking's signals. Order matters: shipping milestones first, then
         # delays (see delays/receivers.py).

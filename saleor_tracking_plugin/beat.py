@@ -31,6 +31,14 @@ PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
         "saleor_tracking_plugin.delays.tasks.scan_for_delays_task",
         timedelta(hours=1),
     ),
+    "saleor-tracking-plugin-send-due-surveys": (
+        "saleor_tracking_plugin.surveys.tasks.send_due_surveys_task",
+        timedelta(hours=1),
+    ),
+    "saleor-tracking-plugin-flag-due-complaints": (
+        "saleor_tracking_plugin.surveys.tasks.flag_due_complaints_task",
+        timedelta(hours=1),
+    ),
 }
 
 

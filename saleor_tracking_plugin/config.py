@@ -10,11 +10,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Saleor's ConfigurationTypeField values, repeated as plain strings so that pure modules can
 # declare fields without importing Saleor.
@@ -67,10 +69,20 @@ def time_zone(raw: Any) -> str | None:
     return None
 
 
+_CLOCK = r"([01]\d|2[0-3]):[0-5]\d"
+
+
+def clock(raw: Any) -> str | None:
+    """A shop-time clock reading HH:MM."""
+    if not re.fullmatch(_CLOCK, _text(raw)):
+        return "enter a time as HH:MM (24-hour), e.g. 09:00"
+    return None
+
+
 def clock_or_empty(raw: Any) -> str | None:
     """A shop-time clock reading HH:MM, or nothing."""
     text = _text(raw)
-    if text and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", text):
+    if text and not re.fullmatch(_CLOCK, text):
         return "enter a time as HH:MM (24-hour), e.g. 21:00, or leave it empty"
     return None
 
@@ -262,10 +274,12 @@ class ConfigField:
         return raw
 
 
+DEFAULT_TIMEZONE = "Europe/Istanbul"
+
 GENERAL_FIELDS = [
     ConfigField(
         name="local_timezone",
-        default="Europe/Istanbul",
+        default=DEFAULT_TIMEZONE,
         label="Shop time zone",
         help_text=(
             "IANA time zone for times shown to shoppers and for business days and quiet "
@@ -306,6 +320,7 @@ def _capability_groups() -> list[tuple[str, list[ConfigField]]]:
     from .delays.config import FIELDS as DELAY_FIELDS
     from .notifications.config import fields as notification_fields
     from .returns.config import FIELDS as RETURNS_FIELDS
+    from .surveys.config import FIELDS as SURVEY_FIELDS
     from .tracking.config import FIELDS as TRACKING_FIELDS
 
     return [
@@ -315,6 +330,7 @@ def _capability_groups() -> list[tuple[str, list[ConfigField]]]:
         ("Returns", RETURNS_FIELDS),
         ("Delays", DELAY_FIELDS),
         ("Messages", notification_fields()),
+        ("Surveys", SURVEY_FIELDS),
     ]
 
 
@@ -358,6 +374,7 @@ class Settings:
     def __init__(self, configuration: list[dict] | None = None):
         saved = {item["name"]: item.get("value") for item in configuration or []}
         self._values = {field.name: field.parse(saved.get(field.name)) for field in all_fields()}
+        self._typed: dict[Callable, Any] = {}
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -365,9 +382,32 @@ class Settings:
         except KeyError:
             raise AttributeError(name) from None
 
+    def typed(self, build: Callable[["Settings"], T]) -> T:
+        """A capability's frozen settings dataclass, built by `build` once per settings read."""
+        if build not in self._typed:
+            self._typed[build] = build(self)
+        return self._typed[build]
+
+    def local_zone(self) -> ZoneInfo:
+        """The shop's time zone (`local_timezone`): its calendar decides business days and the
+        dates shoppers see, never Django's `TIME_ZONE`. Istanbul when the setting is no zone."""
+        name = self._values["local_timezone"]
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            logger.warning("Unknown time zone %r in the plugin settings", name)
+            return ZoneInfo(DEFAULT_TIMEZONE)
+
 
 def load_settings() -> Settings:
-    """The saved settings, or the defaults when the merchant has saved none."""
+    """The saved settings, read once per request or Celery task (see `settings_scope`)."""
+    from .settings_scope import current_settings
+
+    return current_settings(read_saved_settings)
+
+
+def read_saved_settings() -> Settings:
+    """The saved settings from the database, or the defaults when the merchant has saved none."""
     from saleor.plugins.models import PluginConfiguration
 
     from . import PLUGIN_ID

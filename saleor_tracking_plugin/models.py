@@ -11,10 +11,13 @@ from .delays.models import (
 )
 from .notifications.models import ContactPreference, OutboxMessage
 from .returns.models import Return, ReturnLine, ReturnRefund
+from .surveys.models import Complaint, ComplaintMessage, Survey, SurveyCoupon, SurveySkip
 from .tracking.models import Shipment, ShipmentEvent
 
 __all__ = [
     "CarrierCircuit",
+    "Complaint",
+    "ComplaintMessage",
     "ContactPreference",
     "DelayBroadcast",
     "DelayBroadcastRecipient",
@@ -29,5 +32,8 @@ __all__ = [
     "Shipment",
     "ShipmentEvent",
     "ShipmentPolling",
+    "Survey",
+    "SurveyCoupon",
+    "SurveySkip",
     "WebhookDelivery",
 ]

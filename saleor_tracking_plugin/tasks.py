@@ -8,6 +8,7 @@ from .carriers import tasks as carrier_tasks
 from .delays import tasks as delay_tasks
 from .notifications import tasks as notification_tasks
 from .returns import tasks as returns_tasks
+from .surveys import tasks as survey_tasks
 from .tracking import tasks as tracking_tasks
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "delay_tasks",
     "notification_tasks",
     "returns_tasks",
+    "survey_tasks",
     "tracking_tasks",
 ]
 

@@ -8,7 +8,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, tzinfo
 from typing import Any, Protocol
 
 from ..carriers.connector import TrackingUpdate
@@ -44,8 +44,11 @@ class Provider(Protocol):
         """Raise `Rejected(401)` unless the body is signed with `secret`."""
         ...
 
-    def parse(self, body: bytes) -> Delivery:
-        """Raise `Rejected(400)` unless the body is a delivery of this provider."""
+    def parse(self, body: bytes, zone: tzinfo) -> Delivery:
+        """Raise `Rejected(400)` unless the body is a delivery of this provider.
+
+        `zone` is the shop's time zone, for times the provider sends without one.
+        """
         ...
 
 
@@ -89,6 +92,27 @@ def parse_time(value: Any) -> datetime | None:
     except ValueError:
         return None
     return parsed if parsed.tzinfo else None
+
+
+def parse_moment(value: Any, zone: tzinfo, latest: datetime) -> datetime | None:
+    """A carrier's time in any of the forms aggregators pass on, or None when unreadable.
+
+    `2026-11-24T14:30:00+03:00` is exact; `2026-11-24T14:30:00` is the scan's local wall clock,
+    read in the shop's zone `zone` (the zone the plugin knows; carriers scan where they
+    deliver); `2026-11-24` is a day without a time, placed at midday so that it sorts among that
+    day's timed scans, but never after `latest` (when the provider sent it).
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        if len(value) == 10:
+            midday = datetime.combine(date.fromisoformat(value), time(12), tzinfo=zone)
+            return min(midday, latest)
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
 
 
 def iso_day(value: Any) -> date | None:

@@ -48,7 +48,7 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
     if request.method != "POST":
         raise Rejected(405, "only POST is accepted")
     declared = request.META.get("CONTENT_LENGTH") or "0"
-    if not declared.isdigit() or int(declared) > MAX_BODY_BYTES:
+    if not (declared.isascii() and declared.isdigit()) or int(declared) > MAX_BODY_BYTES:
         raise Rejected(413, "body too large")
     body = request.body
     if len(body) > MAX_BODY_BYTES:
@@ -58,7 +58,7 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
     if not secret:
         raise Rejected(404, f"{provider.name} webhooks are not configured")
     provider.verify({k.lower(): v for k, v in request.headers.items()}, body, secret)
-    delivery = provider.parse(body)
+    delivery = provider.parse(body, settings.local_zone())
     if delivery.sent_at is None:
         raise Rejected(400, "delivery carries no time")
     age = timezone.now() - delivery.sent_at

@@ -7,16 +7,16 @@ once on the order timeline), and each carrier's health for the circuit breaker.
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ..config import Settings, load_settings
 from ..saleor_glue.orders import add_timeline_event
 from ..tracking.actions import record_events
-from ..tracking.models import EstimateSource, Shipment
+from ..tracking.models import OPEN_STATUS_VALUES, EstimateSource, Shipment
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import FINISHED_STATUSES, ShipmentStatus
 from . import polling
@@ -57,9 +57,10 @@ def policy_of(settings: Settings) -> polling.PollPolicy:
 
 
 def pollable_shipments():
-    """Shipments a carrier can still tell us something about."""
+    """Shipments a carrier can still tell us something about (the rows of the partial index
+    `stp_pollable_idx`: open statuses named, so PostgreSQL can use it)."""
     return (
-        Shipment.objects.exclude(status__in=[s.value for s in FINISHED_STATUSES])
+        Shipment.objects.filter(status__in=OPEN_STATUS_VALUES)
         .exclude(tracking_number="")
         .filter(carrier_code__in=connector_codes())
     )
@@ -113,7 +114,7 @@ def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
     )
     count = 0
     for shipment in waiting.iterator():
-        handed_over = timezone.localtime(_first_scan(shipment) or shipment.created_at).date()
+        handed_over = shop_day(_first_scan(shipment) or shipment.created_at, settings)
         record_events(
             shipment.pk,
             [],
@@ -123,6 +124,31 @@ def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
             settings=settings,
         )
         count += 1
+    return count
+
+
+def flag_unconfigured_carriers(settings: Settings | None = None) -> int:
+    """Show `NOT_CONFIGURED` on parcels whose carrier the plugin could ask but has no
+    credentials for, once per parcel (and once on its order's timeline); returns how many.
+
+    Such parcels are never claimed for polling, so without this staff would see nothing and
+    the parcel would never move. Entering the credentials clears the problem at the next poll.
+    """
+    settings = settings or load_settings()
+    count = 0
+    for code in connector_codes():
+        if connector_for(code, settings) is not None:
+            continue
+        error = CarrierError(Problem.NOT_CONFIGURED, f"no credentials for {code}")
+        waiting = (
+            pollable_shipments()
+            .filter(carrier_code=code)
+            .exclude(polling__last_error_code=Problem.NOT_CONFIGURED.value)
+            .select_related("order")
+        )
+        for shipment in waiting.iterator():
+            record_poll_failure(shipment, error, settings)
+            count += 1
     return count
 
 
@@ -142,23 +168,47 @@ def claim_due_batches(
         if connector is None or not circuit_allows(code, now):
             continue
         with transaction.atomic():
-            due = list(
+            due = _lease_due(
                 pollable_shipments()
                 .filter(carrier_code=code)
                 .filter(_due_filter(now))
                 .order_by("polling__next_poll_at", "pk")
                 .select_for_update(skip_locked=True, of=("self",))
-                .values_list("pk", flat=True)[: _round_capacity(connector.limits)]
+                .values_list("pk", flat=True)[: _round_capacity(connector.limits)],
+                now + DISPATCH_LEASE,
             )
-            if not due:
-                continue
-            for shipment_id in due:
-                ShipmentPolling.objects.update_or_create(
-                    shipment_id=shipment_id, defaults={"next_poll_at": now + DISPATCH_LEASE}
-                )
+        if not due:
+            continue
         size = max(1, connector.limits.batch_size)
         batches.extend((code, due[i : i + size]) for i in range(0, len(due), size))
     return batches
+
+
+def _lease_due(due_ids, lease_until: datetime) -> list[int]:
+    """Lease the shipments `due_ids` selects until `lease_until`, in one SQL statement (the
+    selection, locking and the upsert of their polling rows); returns their ids."""
+    select_sql, select_params = due_ids.query.sql_with_params()
+    columns, values, params = [], [], []
+    for field in ShipmentPolling._meta.concrete_fields:
+        columns.append(connection.ops.quote_name(field.column))
+        if field.name == "shipment":
+            values.append("due.id")
+        elif field.name == "next_poll_at":
+            values.append("%s")
+            params.append(lease_until)
+        else:
+            values.append("%s")
+            params.append(field.get_db_prep_save(field.get_default(), connection))
+    sql = (
+        f"WITH due(id) AS ({select_sql}) "
+        f"INSERT INTO {ShipmentPolling._meta.db_table} ({', '.join(columns)}) "
+        f"SELECT {', '.join(values)} FROM due "
+        "ON CONFLICT (shipment_id) DO UPDATE SET next_poll_at = EXCLUDED.next_poll_at "
+        "RETURNING shipment_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*select_params, *params])
+        return sorted(row[0] for row in cursor.fetchall())
 
 
 def _due_filter(now: datetime):
@@ -286,9 +336,12 @@ def _table_estimate(shipment: Shipment, update: TrackingUpdate, settings: Settin
     if handed_over is None:
         handed_over = _first_scan(shipment) or shipment.created_at
     overrides, _rejected = parse_transit_table(settings.transit_days)
-    return estimate_delivery(
-        timezone.localtime(handed_over).date(), shipment.carrier_code, overrides
-    )
+    return estimate_delivery(shop_day(handed_over, settings), shipment.carrier_code, overrides)
+
+
+def shop_day(moment: datetime, settings: Settings) -> date:
+    """The day `moment` falls on in the shop's calendar (`local_timezone`), not in UTC."""
+    return moment.astimezone(settings.local_zone()).date()
 
 
 def _first_scan(shipment: Shipment) -> datetime | None:

@@ -8,6 +8,7 @@ from importlib import import_module
 from types import ModuleType
 
 from ..config import ConfigField, Settings
+from .batching import numbers_per_request
 from .connector import Connector, ConnectorLimits
 
 _CONNECTOR_FOLDERS: tuple[str, ...] = (
@@ -15,10 +16,13 @@ _CONNECTOR_FOLDERS: tuple[str, ...] = (
     "aras",
     "mng",
     "ups",
+    "ups_tr",
     "fedex",
     "dhl_express",
     "usps",
     "royal_mail",
+    "dpd",
+    "gls",
 )
 
 # Calls per minute when the merchant sets none: well under each carrier's published or
@@ -28,10 +32,13 @@ DEFAULT_CALLS_PER_MINUTE: dict[str, int] = {
     "aras": 30,
     "mng": 30,
     "ups": 60,
+    "ups_tr": 30,
     "fedex": 60,
     "dhl_express": 30,
     "usps": 60,
     "royal_mail": 60,
+    "dpd": 30,
+    "gls": 30,
 }
 
 
@@ -54,7 +61,12 @@ def parse_rate_limits(text: str) -> dict[str, int]:
     limits: dict[str, int] = {}
     for line in (text or "").splitlines():
         code, _, value = line.split("#", 1)[0].partition("=")
-        if code.strip() and value.strip().isdigit() and int(value.strip()) > 0:
+        if (
+            code.strip()
+            and value.strip().isascii()
+            and value.strip().isdigit()
+            and int(value.strip()) > 0
+        ):
             limits[code.strip().lower()] = int(value.strip())
     return limits
 
@@ -65,7 +77,7 @@ def limits_for(code: str, settings: Settings) -> ConnectorLimits:
         code, DEFAULT_CALLS_PER_MINUTE.get(code, 30)
     )
     return ConnectorLimits(
-        batch_size=1,
+        batch_size=numbers_per_request(code),
         calls_per_minute=calls,
         timeout_seconds=float(settings.carrier_timeout_seconds),
     )

@@ -43,7 +43,12 @@ def parse_transit_table(text: str) -> tuple[dict[str, int], list[str]]:
             continue
         code, separator, days = line.partition("=")
         days = days.strip()
-        if not separator or not code.strip() or not days.isdigit() or int(days) > 60:
+        if (
+            not separator
+            or not code.strip()
+            or not (days.isascii() and days.isdigit())
+            or int(days) > 60
+        ):
             rejected.append(raw)
             continue
         table[code.strip().lower()] = int(days)

@@ -54,7 +54,7 @@ def send(
 
 def _read_capped(response: requests.Response) -> None:
     declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_RESPONSE_BYTES:
         response.close()
         raise CarrierError(Problem.MALFORMED, f"answer of {declared} bytes is too large")
     body = bytearray()

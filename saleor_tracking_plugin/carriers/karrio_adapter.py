@@ -1,24 +1,25 @@
 """Global carriers through karrio: one adapter, configured per carrier folder.
 
 karrio (https://karrio.io) maintains each carrier's API (auth, request, parsing) in its own
-extension package; this adapter runs karrio's tracking call under a deadline and turns its
-`TrackingDetails` and `Message`s into our `TrackingUpdate`s and `CarrierError`s. Each carrier
-folder supplies the karrio settings, its status map and how to read its error codes.
+extension package; this adapter runs karrio's tracking call through the plugin's transport
+(`karrio_http`: one request per try, the HTTP client's own timeout, OAuth tokens shared through
+Saleor's cache) and turns its `TrackingDetails` and `Message`s into our `TrackingUpdate`s and
+`CarrierError`s. Each carrier folder supplies the karrio settings, its status map, how to read
+its error codes and, where karrio's parser drops something (UPS's GMT times and scheduled
+delivery dates), a reader of the carrier's raw answer.
 """
 
 import logging
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.error import URLError
 
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import ShipmentStatus
 from .connector import CarrierError, ConnectorLimits, Problem, TrackingUpdate
+from .karrio_http import Answer, KarrioCall, SharedTokens, karrio_call
 
 logger = logging.getLogger(__name__)
 
@@ -95,6 +96,22 @@ class KarrioStatusMap:
         return self.default
 
 
+@dataclass(frozen=True)
+class AnswerFacts:
+    """What a carrier's raw answer says that karrio's parser drops, for one number.
+
+    `event_times[i]` is the true instant of karrio's i-th event (None: keep karrio's);
+    `estimated_delivery` is the carrier's own estimate.
+    """
+
+    event_times: tuple[datetime | None, ...] = ()
+    estimated_delivery: date | None = None
+
+
+# Reads a call's answers into facts per tracking number (upper case).
+AnswerReader = Callable[[list[Answer]], dict[str, AnswerFacts]]
+
+
 @dataclass
 class KarrioConnector:
     """A karrio extension behind our `Connector` interface."""
@@ -105,15 +122,16 @@ class KarrioConnector:
     errors: CarrierErrorCodes
     status_map: KarrioStatusMap = field(default_factory=KarrioStatusMap)
     limits: ConnectorLimits = field(default_factory=ConnectorLimits)
+    answer_reader: AnswerReader | None = None
     _gateway: Any = None
 
     def track(self, tracking_numbers: Sequence[str]) -> list[TrackingUpdate]:
         """Ask the carrier through karrio; one update per number."""
         numbers = list(tracking_numbers)
         self._connect()
-        details, messages = _with_deadline(
-            lambda: self._fetch(numbers), self.limits.timeout_seconds
-        )
+        with karrio_call(self.limits.timeout_seconds) as call:
+            details, messages = self._fetch(numbers, call)
+        facts = self.answer_reader(call.answers) if self.answer_reader else {}
         problems = [
             (self.errors.classify(str(m.code or ""), str(m.message or "")), m) for m in messages
         ]
@@ -125,7 +143,7 @@ class KarrioConnector:
         for number in numbers:
             detail = found.get(_same(number))
             if detail is not None:
-                updates.append(self._update(number, detail))
+                updates.append(self._update(number, detail, facts.get(_same(number))))
                 continue
             unknown = [m for p, m in problems if p == Problem.UNKNOWN_NUMBER]
             if unknown:
@@ -142,15 +160,18 @@ class KarrioConnector:
         return updates
 
     def _connect(self) -> None:
-        # Outside the call's deadline: karrio loads its extensions on first use (seconds, once
-        # per process) and building a gateway makes no network call.
+        # karrio loads its extensions on first use (seconds, once per process); building a
+        # gateway makes no network call.
         if self._gateway is None:
             _import_karrio()
+            import karrio.lib as lib
             import karrio.sdk as karrio
 
             self._gateway = karrio.gateway[self.karrio_carrier].create(self.settings)
+            # karrio's settings read their token cache from `cache` (Settings.connection_cache).
+            self._gateway.settings.cache = lib.Cache(cache=SharedTokens())
 
-    def _fetch(self, numbers: list[str]) -> tuple[list, list]:
+    def _fetch(self, numbers: list[str], call: KarrioCall) -> tuple[list, list]:
         import karrio.core.errors as karrio_errors
         import karrio.sdk as karrio
         from karrio.core.models import TrackingRequest
@@ -160,22 +181,31 @@ class KarrioConnector:
             details, messages = request.from_(self._gateway).parse()
         except karrio_errors.ParsedMessagesError as error:
             # karrio raises this when authentication itself fails.
+            if call.failure is not None:
+                raise call.failure from error
             return [], list(error.messages)
-        except TimeoutError as error:
-            raise CarrierError(Problem.TIMEOUT, "no answer in time") from error
-        except (URLError, ConnectionError) as error:
-            raise CarrierError(Problem.UNAVAILABLE, type(error).__name__) from error
+        except CarrierError:
+            raise
         except Exception as error:
+            # A transport failure (5xx, timeout) surfaces in karrio as whatever its parser
+            # made of it; the call's own record says what really happened.
+            if call.failure is not None:
+                raise call.failure from error
             logger.warning("karrio %s tracking failed", self.karrio_carrier, exc_info=True)
             raise CarrierError(Problem.MALFORMED, type(error).__name__) from error
+        if call.failure is not None:
+            # karrio runs several numbers in threads and keeps their exceptions as results.
+            raise call.failure
         return list(details or []), list(messages or [])
 
-    def _update(self, number: str, detail: Any) -> TrackingUpdate:
+    def _update(self, number: str, detail: Any, facts: AnswerFacts | None) -> TrackingUpdate:
         events = []
         parcel_status = "delivered" if detail.delivered else str(detail.status or "")
+        instants = facts.event_times if facts else ()
         # karrio lists events newest first.
         for index, event in enumerate(detail.events or []):
-            occurred_at = _event_time(event)
+            true_instant = instants[index] if index < len(instants) else None
+            occurred_at = true_instant or _event_time(event)
             if occurred_at is None:
                 continue
             events.append(
@@ -187,10 +217,11 @@ class KarrioConnector:
                     carrier_status_code=str(event.code or "")[:64],
                 )
             )
+        estimate = _parse_date(detail.estimated_delivery)
+        if facts and facts.estimated_delivery and not detail.delivered:
+            estimate = facts.estimated_delivery
         return TrackingUpdate(
-            tracking_number=number,
-            events=tuple(events),
-            estimated_delivery=_parse_date(detail.estimated_delivery),
+            tracking_number=number, events=tuple(events), estimated_delivery=estimate
         )
 
 
@@ -200,19 +231,6 @@ def _import_karrio() -> None:
 
     karrio_logger.disable("karrio")
     import karrio.sdk  # noqa: F401
-
-
-def _with_deadline(call: Callable[[], Any], seconds: float) -> Any:
-    # karrio's calls take no timeout of their own; a thread bounds the wait so a slow carrier
-    # cannot hold the Celery worker. The abandoned thread ends when its socket gives up.
-    executor = ThreadPoolExecutor(max_workers=1)
-    future = executor.submit(call)
-    try:
-        return future.result(timeout=seconds)
-    except FutureTimeout as error:
-        raise CarrierError(Problem.TIMEOUT, f"no answer within {seconds:g}s") from error
-    finally:
-        executor.shutdown(wait=False)
 
 
 def _event_time(event: Any) -> datetime | None:

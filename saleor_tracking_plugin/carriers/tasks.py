@@ -15,12 +15,14 @@ logger = logging.getLogger(__name__)
 @app.task
 @allow_writer()
 def poll_due_shipments_task() -> int:
-    """One polling round: expire old parcels, promise dates, send carriers their batches."""
+    """One polling round: expire old parcels, promise dates, flag carriers without
+    credentials, send carriers their batches."""
     settings = load_settings()
     actions.expire_stale_shipments(settings)
     actions.estimate_unestimated_shipments(settings)
     if not settings.carrier_polling_enabled:
         return 0
+    actions.flag_unconfigured_carriers(settings)
     batches = actions.claim_due_batches(settings)
     for carrier_code, shipment_ids in batches:
         poll_carrier_task.delay(carrier_code, shipment_ids)

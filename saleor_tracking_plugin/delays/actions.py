@@ -19,6 +19,7 @@ from ..saleor_glue.orders import add_timeline_event
 from ..tracking.models import Shipment
 from ..tracking.statuses import ShipmentStatus
 from . import announcements, selection
+from .config import delay_settings
 from .facts import is_delivered, order_facts
 from .models import (
     CallOutcome,
@@ -30,7 +31,7 @@ from .models import (
     OrderDelayCause,
     RefundStatus,
 )
-from .rules import DelayChoice, DelayPolicy, detect_delays, offered_choices
+from .rules import DelayChoice, detect_delays, offered_choices
 from .selection import BroadcastFilter
 
 if TYPE_CHECKING:
@@ -57,15 +58,6 @@ class DelayActionError(Exception):
         self.code = code
 
 
-def delay_policy(settings: Settings) -> DelayPolicy:
-    """The merchant's promises from the plugin settings."""
-    return DelayPolicy(
-        handling_business_days=max(0, settings.delay_handling_business_days),
-        no_scan_hours=max(1, settings.delay_no_scan_hours),
-        wait_extra_business_days=max(1, settings.delay_wait_extra_business_days),
-    )
-
-
 def detect_order_delays(
     order_id: Any, now: datetime | None = None, settings: Settings | None = None
 ) -> list[OrderDelayCause]:
@@ -80,8 +72,10 @@ def detect_order_delays(
     if order is None or order.status in NOT_WATCHED_STATUSES:
         return []
     holidays = turkish_holidays(now.year - 1, now.year, now.year + 1)
-    found = detect_delays(order_facts(order), delay_policy(settings), now, holidays)
+    found = detect_delays(order_facts(order), settings.typed(delay_settings).policy, now, holidays)
     if not found:
+        # Checked today: the periodic scan need not look at it again until tomorrow.
+        OrderDelay.objects.filter(order=order, resolved_at__isnull=True).update(checked_at=now)
         return []
     with transaction.atomic():
         delay, _ = OrderDelay.objects.get_or_create(order=order, defaults={"opened_at": now})
@@ -104,6 +98,7 @@ def detect_order_delays(
                 cause.days_late = found_delay.days_late
                 cause.save(update_fields=["days_late"])
         delay.new_estimate = max(found_delay.new_estimate for found_delay in found)
+        delay.checked_at = now
         delay.resolved_at = None
         delay.resolution = ""
         delay.save()
@@ -129,7 +124,7 @@ def follow_shipment_change(
     """After a parcel's status changed: look for new causes, keep a consenting customer
     informed until delivery, and close the delay once the order is delivered."""
     settings = settings or load_settings()
-    if settings.delay_detection_enabled:
+    if settings.typed(delay_settings).enabled:
         detect_order_delays(order_id, settings=settings)
     with transaction.atomic():
         delay = (

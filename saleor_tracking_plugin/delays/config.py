@@ -1,6 +1,9 @@
 """Delay settings."""
 
-from ..config import BOOLEAN, ConfigField, integer
+from dataclasses import dataclass
+
+from ..config import BOOLEAN, ConfigField, Settings, integer
+from .rules import DelayPolicy
 
 FIELDS = [
     ConfigField(
@@ -45,3 +48,25 @@ FIELDS = [
         validator=integer(1, 365),
     ),
 ]
+
+
+@dataclass(frozen=True)
+class DelaySettings:
+    """The delay settings, typed: whether and how far back to look, and the promises."""
+
+    enabled: bool
+    window_days: int
+    policy: DelayPolicy
+
+
+def delay_settings(settings: Settings) -> DelaySettings:
+    """The merchant's delay settings (use as `settings.typed(delay_settings)`)."""
+    return DelaySettings(
+        enabled=settings.delay_detection_enabled,
+        window_days=max(1, settings.delay_detection_window_days),
+        policy=DelayPolicy(
+            handling_business_days=max(0, settings.delay_handling_business_days),
+            no_scan_hours=max(1, settings.delay_no_scan_hours),
+            wait_extra_business_days=max(1, settings.delay_wait_extra_business_days),
+        ),
+    )

@@ -39,6 +39,9 @@ class OrderDelay(models.Model):
     chosen_at = models.DateTimeField(null=True, blank=True)
     # The customer agreed to hear about every change until delivery.
     updates_consent = models.BooleanField(default=False)
+    # When the rules last looked at the order; the periodic scan skips it for the rest of
+    # that shop day.
+    checked_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-opened_at", "pk")

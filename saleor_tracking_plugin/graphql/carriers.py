@@ -4,7 +4,7 @@ import graphene
 
 from ..carriers.connectors import connector_codes
 from ..carriers.models import CarrierCircuit, ShipmentPolling
-from .core import PermissionDenied
+from .permissions import Access, requires
 
 
 class TrackingProblem(graphene.ObjectType):
@@ -49,16 +49,17 @@ class CarrierHealth(graphene.ObjectType):
 
 
 class CarrierQueries(graphene.ObjectType):
-    carrier_health = graphene.List(
-        graphene.NonNull(CarrierHealth),
-        required=True,
-        description="Health of every carrier the plugin polls. Requires MANAGE_ORDERS.",
+    carrier_health = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(CarrierHealth),
+            required=True,
+            description="Health of every carrier the plugin polls. Requires MANAGE_ORDERS.",
+        ),
     )
 
     @staticmethod
     def resolve_carrier_health(_root, info):
-        if not info.context.requestor.can_manage_orders:
-            raise PermissionDenied()
         rows = {row.carrier_code: row for row in CarrierCircuit.objects.all()}
         return [
             CarrierHealth(

@@ -1,5 +1,7 @@
 """Shared GraphQL pieces: Saleor-style typed errors and global IDs."""
 
+import uuid
+
 import graphene
 from graphql_relay import from_global_id, to_global_id
 
@@ -45,12 +47,50 @@ def global_id(type_name: str, pk: object) -> str:
     return to_global_id(type_name, str(pk))
 
 
-def pk_from_global_id(value: str, expected_type: str) -> str | None:
-    """The primary key inside a global ID of the expected type, or None if it is not one."""
+# The shape of each type's primary key. Every global ID the API receives is decoded here, so a
+# key of the wrong shape ("²", a non-UUID order key, a 40-digit number) never reaches a query.
+UUID_KEYED = frozenset({"Order", "OrderLine"})
+INTEGER_KEYED = frozenset(
+    {
+        "Return",
+        "ReturnLine",
+        "Shipment",
+        "OrderDelay",
+        "DelayBroadcast",
+        "DelayCall",
+        "Survey",
+        "Complaint",
+        "User",
+    }
+)
+# PostgreSQL's bigint holds 18 decimal digits safely.
+MAX_INTEGER_KEY_DIGITS = 18
+
+
+def uuid_pk(value: str | None, expected_type: str) -> uuid.UUID | None:
+    """The UUID key inside a global ID of `expected_type` (an order, an order line), or None
+    when the value is not a global ID, names another type, or holds no UUID."""
+    assert expected_type in UUID_KEYED, expected_type
+    pk = _pk_of(value, expected_type)
     try:
-        type_name, pk = from_global_id(value)
+        return uuid.UUID(pk) if pk else None
+    except ValueError:
+        return None
+
+
+def int_pk(value: str | None, expected_type: str) -> int | None:
+    """The integer key inside a global ID of `expected_type` (the plugin's own types), or None
+    when the value is not a global ID, names another type, or holds no ASCII integer."""
+    assert expected_type in INTEGER_KEYED, expected_type
+    pk = _pk_of(value, expected_type)
+    if pk and pk.isascii() and pk.isdigit() and len(pk) <= MAX_INTEGER_KEY_DIGITS:
+        return int(pk)
+    return None
+
+
+def _pk_of(value: str | None, expected_type: str) -> str | None:
+    try:
+        type_name, pk = from_global_id(value or "")
     except Exception:
         return None
-    if type_name != expected_type or not pk:
-        return None
-    return pk
+    return pk if type_name == expected_type and pk else None

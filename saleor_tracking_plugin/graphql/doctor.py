@@ -4,7 +4,7 @@ import graphene
 
 from ..doctor.checks import run_checks
 from ..doctor.findings import Severity
-from .core import PermissionDenied
+from .permissions import Access, requires
 
 SeverityEnum = graphene.Enum.from_enum(
     Severity, description="How much a finding matters: PROBLEM breaks a capability."
@@ -19,18 +19,19 @@ class DoctorFinding(graphene.ObjectType):
 
 
 class DoctorQueries(graphene.ObjectType):
-    tracking_doctor = graphene.List(
-        graphene.NonNull(DoctorFinding),
-        required=True,
-        description=(
-            "The plugin's installation checks, problems first (staff with MANAGE_ORDERS): the "
-            "same as `python manage.py tracking_doctor`. Makes one test call per configured "
-            "carrier and pings the Celery workers, so it takes a few seconds."
+    tracking_doctor = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(DoctorFinding),
+            required=True,
+            description=(
+                "The plugin's installation checks, problems first (staff with MANAGE_ORDERS): "
+                "the same as `python manage.py tracking_doctor`. Makes one test call per "
+                "configured carrier and pings the Celery workers, so it takes a few seconds."
+            ),
         ),
     )
 
     @staticmethod
-    def resolve_tracking_doctor(_root, info):
-        if not info.context.requestor.can_manage_orders:
-            raise PermissionDenied()
+    def resolve_tracking_doctor(_root, _info):
         return run_checks()

@@ -1,8 +1,6 @@
 """GraphQL of notifications: the staff-only message history of an order, and the logged-in
 customer's message preferences."""
 
-import uuid
-
 import graphene
 from saleor.order.models import Order
 
@@ -20,9 +18,10 @@ from .core import (
     PermissionDenied,
     global_id,
     mutation_error,
-    pk_from_global_id,
+    uuid_pk,
 )
 from .order_access import NOT_FOUND_MESSAGE
+from .permissions import Access, requires
 
 MessageChannelEnum = graphene.Enum(
     "MessageChannel",
@@ -83,23 +82,24 @@ class OrderMessage(graphene.ObjectType):
 
 
 class NotificationQueries(graphene.ObjectType):
-    order_messages = graphene.List(
-        graphene.NonNull(OrderMessage),
-        required=True,
-        order_id=graphene.ID(required=True, description="Global ID of the Saleor order."),
-        description=(
-            "Every message queued for an order's customer, oldest first. Requires MANAGE_ORDERS."
+    order_messages = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(OrderMessage),
+            required=True,
+            order_id=graphene.ID(required=True, description="Global ID of the Saleor order."),
+            description=(
+                "Every message queued for an order's customer, oldest first. "
+                "Requires MANAGE_ORDERS."
+            ),
         ),
     )
 
     @staticmethod
     def resolve_order_messages(_root, info, order_id):
-        if not info.context.requestor.can_manage_orders:
-            raise PermissionDenied()
-        try:
-            pk = uuid.UUID(pk_from_global_id(order_id, "Order") or "")
-        except ValueError:
-            raise NotFound(NOT_FOUND_MESSAGE) from None
+        pk = uuid_pk(order_id, "Order")
+        if pk is None:
+            raise NotFound(NOT_FOUND_MESSAGE)
         messages = list(OutboxMessage.objects.filter(order_id=pk).order_by("created_at", "pk"))
         if not messages and not Order.objects.filter(pk=pk).exists():
             raise NotFound(NOT_FOUND_MESSAGE)
@@ -146,12 +146,15 @@ def _logged_in_customer(info):
 class MessagePreferenceQueries(graphene.ObjectType):
     """The logged-in customer's own message preferences."""
 
-    my_message_preferences = graphene.List(
-        graphene.NonNull(MessagePreference),
-        required=True,
-        description=(
-            "The logged-in customer's choices per channel, address and category, defaults "
-            "included (order updates on, marketing off)."
+    my_message_preferences = requires(
+        Access.CUSTOMER,
+        graphene.List(
+            graphene.NonNull(MessagePreference),
+            required=True,
+            description=(
+                "The logged-in customer's choices per channel, address and category, defaults "
+                "included (order updates on, marketing off)."
+            ),
         ),
     )
 
@@ -190,6 +193,9 @@ class MessagePreferenceUpdate(graphene.Mutation):
 
 
 class NotificationMutations(graphene.ObjectType):
-    message_preference_update = MessagePreferenceUpdate.Field(
-        description="Turn a category of messages on one channel on or off (logged-in customer)."
+    message_preference_update = requires(
+        Access.CUSTOMER,
+        MessagePreferenceUpdate.Field(
+            description="Turn a category of messages on one channel on or off (logged-in customer)."
+        ),
     )

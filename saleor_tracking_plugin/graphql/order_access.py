@@ -1,23 +1,16 @@
 """Which order a caller may see: its owner, staff with MANAGE_ORDERS, or a guest who knows
 both the order number and its email. Shared by every capability's storefront queries."""
 
-import uuid
-
-from django.core.cache import cache
 from saleor.order import OrderStatus
 from saleor.order.models import Order
 
-from ..config import load_settings
-from ..saleor_glue.auth import Requestor, client_ip
-from .core import BadInput, GraphQLCodedError, NotFound, pk_from_global_id
+from ..saleor_glue.auth import Requestor
+from .core import BadInput, NotFound, uuid_pk
+from .guest_throttle import GuestAttempt
 
 # One message for a missing order and a wrong number/email pair, so guessing reveals nothing.
 NOT_FOUND_MESSAGE = "Order not found."
-
-
-class Throttled(GraphQLCodedError):
-    def __init__(self) -> None:
-        super().__init__("THROTTLED", "Too many failed attempts. Try again later.")
+MAX_ORDER_NUMBER_DIGITS = 9
 
 
 def find_order(
@@ -34,9 +27,9 @@ def find_order(
 
 
 def _order_by_id(requestor: Requestor, id: str) -> Order:
-    pk = pk_from_global_id(id, "Order")
+    pk = uuid_pk(id, "Order")
     order = None
-    if pk and _is_uuid(pk):
+    if pk:
         order = Order.objects.exclude(status=OrderStatus.DRAFT).filter(pk=pk).first()
     if order is None:
         raise NotFound(NOT_FOUND_MESSAGE)
@@ -48,24 +41,20 @@ def _order_by_id(requestor: Requestor, id: str) -> Order:
 
 
 def _order_by_number_and_email(request, number: str, email: str) -> Order:
-    settings = load_settings()
-    key = f"saleor_tracking_plugin:guest-failures:{client_ip(request)}"
-    if (cache.get(key) or 0) >= settings.guest_lookup_limit:
-        raise Throttled()
+    attempt = GuestAttempt(request, number)
+    attempt.check()
     order = None
-    if number.strip().isdigit():
+    wanted = number.strip()
+    # ASCII digits only ("²" is a digit to str.isdigit()), and within Saleor's integer column.
+    if wanted.isascii() and wanted.isdigit() and len(wanted) <= MAX_ORDER_NUMBER_DIGITS:
         order = (
             Order.objects.exclude(status=OrderStatus.DRAFT)
             .select_related("user")
-            .filter(number=int(number.strip()))
+            .filter(number=int(wanted))
             .first()
         )
     if order is None or not _email_matches(order, email):
-        if cache.add(key, 1, timeout=settings.guest_lookup_window_minutes * 60) is False:
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, timeout=settings.guest_lookup_window_minutes * 60)
+        attempt.failed()
         raise NotFound(NOT_FOUND_MESSAGE)
     return order
 
@@ -76,11 +65,3 @@ def _email_matches(order: Order, email: str) -> bool:
     if order.user is not None:
         emails.add(order.user.email.casefold())
     return bool(wanted) and wanted in emails
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True

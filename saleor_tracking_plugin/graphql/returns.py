@@ -4,10 +4,10 @@ Customers reach their order as in `orderTracking`: by `id` when logged in, or by
 `email` as guests. Staff and apps need MANAGE_ORDERS.
 """
 
-import uuid
 from datetime import timedelta
 
 import graphene
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 
 from ..carriers.registry import get_carrier
@@ -16,18 +16,18 @@ from ..returns import actions
 from ..returns.eligibility import order_eligibility
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
-from ..returns.models import Return
+from ..returns.models import Return, ReturnLine
 from ..returns.notices import order_return_page_url
 from ..returns.policy import NotReturnable, ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
 from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
 from ..returns.statuses import ReturnStatus
 from .core import (
-    PermissionDenied,
     global_id,
-    pk_from_global_id,
+    uuid_pk,
 )
 from .order_access import find_order
+from .permissions import Access, requires
 from .tracking import Carrier, TrackedShipment
 
 # The promise to the customer: a decision within 48 hours of the request.
@@ -262,7 +262,8 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_lines(root, _info):
-        return root.lines.select_related("order_line")
+        # Staff lists prefetch the lines of a whole page (`_with_lines`).
+        return root.lines.all()
 
     @staticmethod
     def resolve_qr_code(root, _info):
@@ -270,7 +271,7 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_instructions(root, _info, language=None):
-        policy = from_settings(load_settings())
+        policy = load_settings().typed(from_settings)
         payer = ShippingPayer.CUSTOMER if root.customer_pays_shipping else ShippingPayer.MERCHANT
         with translation.override(language or root.order.language_code or "en"):
             found = instructions_for(policy, payer, root.rma)
@@ -325,37 +326,46 @@ def _order_locator_arguments() -> dict:
 
 
 class ReturnQueries(graphene.ObjectType):
-    return_policy = graphene.Field(
-        graphene.NonNull(ReturnPolicyType),
-        language=LanguageEnum(description="Language of the labels; English by default."),
-        description="The shop's return policy. Public.",
-    )
-    return_eligibility = graphene.Field(
-        OrderReturnEligibility,
-        **_order_locator_arguments(),
-        description=(
-            "What of an order can be returned, and its returns: by `id` for its owner or "
-            "staff, or by `number` and `email` for guests (as `orderTracking`)."
+    return_policy = requires(
+        Access.PUBLIC,
+        graphene.Field(
+            graphene.NonNull(ReturnPolicyType),
+            language=LanguageEnum(description="Language of the labels; English by default."),
+            description="The shop's return policy. Public.",
         ),
     )
-    returns = graphene.List(
-        graphene.NonNull(ReturnType),
-        required=True,
-        filter=ReturnFilterInput(description="Filters."),
-        first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-        offset=graphene.Int(description="Skip this many."),
-        description="Returns, newest first. Requires MANAGE_ORDERS.",
+    return_eligibility = requires(
+        Access.ORDER_HOLDER,
+        graphene.Field(
+            OrderReturnEligibility,
+            **_order_locator_arguments(),
+            description=(
+                "What of an order can be returned, and its returns: by `id` for its owner or "
+                "staff, or by `number` and `email` for guests (as `orderTracking`)."
+            ),
+        ),
+    )
+    returns = requires(
+        Access.MANAGE_ORDERS,
+        graphene.List(
+            graphene.NonNull(ReturnType),
+            required=True,
+            filter=ReturnFilterInput(description="Filters."),
+            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
+            offset=graphene.Int(description="Skip this many."),
+            description="Returns, newest first. Requires MANAGE_ORDERS.",
+        ),
     )
 
     @staticmethod
     def resolve_return_policy(_root, _info, language=None):
         with translation.override(language or "en"):
-            return _policy_view(from_settings(load_settings()))
+            return _policy_view(load_settings().typed(from_settings))
 
     @staticmethod
     def resolve_return_eligibility(_root, info, id=None, number=None, email=None):
         order = find_order(info.context, info.context.requestor, id, number, email)
-        policy = from_settings(load_settings())
+        policy = load_settings().typed(from_settings)
         lines = []
         for line, rules in order_eligibility(order, policy, timezone.now()).values():
             lines.append(
@@ -374,16 +384,14 @@ class ReturnQueries(graphene.ObjectType):
             order_id=global_id("Order", order.pk),
             number=str(order.number),
             lines=lines,
-            returns=list(Return.objects.filter(order=order).select_related("order")),
+            returns=list(_with_lines(Return.objects.filter(order=order).select_related("order"))),
         )
 
     @staticmethod
     def resolve_returns(_root, info, filter=None, first=None, offset=None):
-        if not info.context.requestor.can_manage_orders:
-            raise PermissionDenied()
         filter = filter or {}
         now = timezone.now()
-        returns = Return.objects.select_related("order")
+        returns = _with_lines(Return.objects.select_related("order", "return_shipment"))
         if filter.get("status"):
             returns = returns.filter(status__in=filter["status"])
         if filter.get("reason"):
@@ -397,9 +405,8 @@ class ReturnQueries(graphene.ObjectType):
                 created_at__gte=now - timedelta(hours=filter["newer_than_hours"])
             )
         if filter.get("order_id"):
-            order_pk = pk_from_global_id(filter["order_id"], "Order")
-            order_uuid = _uuid_or_none(order_pk)
-            returns = returns.filter(order_id=order_uuid) if order_uuid else returns.none()
+            order_pk = uuid_pk(filter["order_id"], "Order")
+            returns = returns.filter(order_id=order_pk) if order_pk else returns.none()
         if filter.get("overdue") is not None:
             hours = load_settings().return_decision_hours
             overdue = {
@@ -412,8 +419,8 @@ class ReturnQueries(graphene.ObjectType):
         return list(returns[start : start + size])
 
 
-def _uuid_or_none(value: str | None) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(value or "")
-    except ValueError:
-        return None
+def _with_lines(returns):
+    """Returns with their lines and the order lines behind them, in two queries per page."""
+    return returns.prefetch_related(
+        Prefetch("lines", queryset=ReturnLine.objects.select_related("order_line"))
+    )

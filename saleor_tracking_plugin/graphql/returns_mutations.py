@@ -3,16 +3,15 @@
 Refusals come back as typed `errors { field code message }` and change nothing.
 """
 
-import uuid
-
 import graphene
 
 from ..returns import actions
 from ..returns.errors import ReturnError
 from ..returns.models import Return
 from ..saleor_glue.auth import Requestor
-from .core import MutationError, NotFound, PermissionDenied, mutation_error, pk_from_global_id
+from .core import MutationError, NotFound, int_pk, mutation_error, uuid_pk
 from .order_access import find_order
+from .permissions import Access, requires
 from .returns import (
     InspectionOutcomeEnum,
     ResolutionEnum,
@@ -49,26 +48,16 @@ def _actor(requestor: Requestor) -> actions.Actor:
 def _customer_return(info, return_id, id=None, number=None, email=None) -> Return:
     """A return of an order the caller may see (owner, staff, or guest with number+email)."""
     order = find_order(info.context, info.context.requestor, id, number, email)
-    pk = pk_from_global_id(return_id, "Return")
-    ret = (
-        Return.objects.filter(pk=pk, order=order).select_related("order").first()
-        if pk and pk.isdigit()
-        else None
-    )
+    pk = int_pk(return_id, "Return")
+    ret = Return.objects.filter(pk=pk, order=order).select_related("order").first() if pk else None
     if ret is None:
         raise NotFound(RETURN_NOT_FOUND)
     return ret
 
 
 def _staff_return(info, return_id) -> Return:
-    if not info.context.requestor.can_manage_orders:
-        raise PermissionDenied()
-    pk = pk_from_global_id(return_id, "Return")
-    ret = (
-        Return.objects.filter(pk=pk).select_related("order").first()
-        if pk and pk.isdigit()
-        else None
-    )
+    pk = int_pk(return_id, "Return")
+    ret = Return.objects.filter(pk=pk).select_related("order").first() if pk else None
     if ret is None:
         raise NotFound(RETURN_NOT_FOUND)
     return ret
@@ -107,10 +96,8 @@ class RequestReturn(graphene.Mutation):
         order = find_order(info.context, requestor, id, number, email)
         lines = []
         for line in input["lines"]:
-            pk = pk_from_global_id(line["order_line_id"], "OrderLine")
-            try:
-                line_pk = uuid.UUID(pk or "")
-            except ValueError:
+            line_pk = uuid_pk(line["order_line_id"], "OrderLine")
+            if line_pk is None:
                 return ReturnPayload(
                     errors=[mutation_error("LINE_NOT_IN_ORDER", "Unknown order line.", "lines")]
                 )
@@ -230,12 +217,12 @@ class ReturnInspect(graphene.Mutation):
         ret = _staff_return(info, id)
         outcomes = {}
         for line in lines:
-            pk = pk_from_global_id(line["line_id"], "ReturnLine")
-            if not (pk and pk.isdigit()):
+            pk = int_pk(line["line_id"], "ReturnLine")
+            if pk is None:
                 return ReturnPayload(
                     errors=[mutation_error("LINES_MISMATCH", "Unknown return line.", "lines")]
                 )
-            outcomes[int(pk)] = line["outcome"]
+            outcomes[pk] = line["outcome"]
         return _run(lambda: actions.inspect_return(ret, outcomes, _actor(info.context.requestor)))
 
 
@@ -257,13 +244,35 @@ class ReturnRefund(graphene.Mutation):
 
 
 class ReturnMutations(graphene.ObjectType):
-    request_return = RequestReturn.Field(description=RequestReturn.__doc__)
-    cancel_return = CancelReturn.Field(description=CancelReturn.__doc__)
-    return_tracking_number_set = ReturnTrackingNumberSet.Field(
-        description=ReturnTrackingNumberSet.__doc__
+    request_return = requires(
+        Access.ORDER_HOLDER,
+        RequestReturn.Field(description=RequestReturn.__doc__),
     )
-    return_approve = ReturnApprove.Field(description=ReturnApprove.__doc__)
-    return_reject = ReturnReject.Field(description=ReturnReject.__doc__)
-    return_mark_received = ReturnMarkReceived.Field(description=ReturnMarkReceived.__doc__)
-    return_inspect = ReturnInspect.Field(description=ReturnInspect.__doc__)
-    return_refund = ReturnRefund.Field(description=ReturnRefund.__doc__)
+    cancel_return = requires(
+        Access.ORDER_HOLDER,
+        CancelReturn.Field(description=CancelReturn.__doc__),
+    )
+    return_tracking_number_set = requires(
+        Access.ORDER_HOLDER,
+        ReturnTrackingNumberSet.Field(description=ReturnTrackingNumberSet.__doc__),
+    )
+    return_approve = requires(
+        Access.MANAGE_ORDERS,
+        ReturnApprove.Field(description=ReturnApprove.__doc__),
+    )
+    return_reject = requires(
+        Access.MANAGE_ORDERS,
+        ReturnReject.Field(description=ReturnReject.__doc__),
+    )
+    return_mark_received = requires(
+        Access.MANAGE_ORDERS,
+        ReturnMarkReceived.Field(description=ReturnMarkReceived.__doc__),
+    )
+    return_inspect = requires(
+        Access.MANAGE_ORDERS,
+        ReturnInspect.Field(description=ReturnInspect.__doc__),
+    )
+    return_refund = requires(
+        Access.MANAGE_ORDERS,
+        ReturnRefund.Field(description=ReturnRefund.__doc__),
+    )

@@ -3,11 +3,15 @@
 import graphene
 
 from .carriers import CarrierQueries
+from .complaints import ComplaintMutations, ComplaintQueries
 from .delays import DelayMutations, DelayQueries
 from .doctor import DoctorQueries
+from .metrics import MetricQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
+from .permissions import declared_access
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
+from .surveys import SurveyMutations, SurveyQueries
 from .tracking import TrackingMutations, TrackingQueries
 
 
@@ -19,6 +23,9 @@ class Query(
     ReturnQueries,
     DelayQueries,
     DoctorQueries,
+    SurveyQueries,
+    ComplaintQueries,
+    MetricQueries,
     graphene.ObjectType,
 ):
     pass
@@ -29,9 +36,13 @@ class Mutation(
     NotificationMutations,
     ReturnMutations,
     DelayMutations,
+    SurveyMutations,
+    ComplaintMutations,
     graphene.ObjectType,
 ):
     pass
 
 
 schema = graphene.Schema(query=Query, mutation=Mutation)
+# Who may call each root field, as the fields declare it.
+ROOT_FIELD_ACCESS = declared_access(Query, Mutation)

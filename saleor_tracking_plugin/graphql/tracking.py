@@ -20,12 +20,12 @@ from ..tracking.statuses import ShipmentStatus, can_transition, least_advanced
 from .carriers import TrackingProblem, resolve_tracking_problem
 from .core import (
     MutationError,
-    PermissionDenied,
     global_id,
+    int_pk,
     mutation_error,
-    pk_from_global_id,
 )
 from .order_access import find_order
+from .permissions import Access, requires
 
 ShipmentStatusEnum = graphene.Enum.from_enum(
     ShipmentStatus, description="Normalized shipment status."
@@ -150,19 +150,25 @@ def _shipments_with_events():
 
 
 class TrackingQueries(graphene.ObjectType):
-    order_tracking = graphene.Field(
-        OrderTracking,
-        id=graphene.ID(description="Order ID, for its logged-in owner or staff."),
-        number=graphene.String(description="Order number, for guests (with `email`)."),
-        email=graphene.String(description="The order's email, for guests (with `number`)."),
-        description=(
-            "Tracking of an order: by `id` for its owner or staff with MANAGE_ORDERS, or by "
-            "`number` and `email` for guests. Unknown orders and wrong pairs give the same "
-            "NOT_FOUND error; repeated failures from one client give THROTTLED."
+    order_tracking = requires(
+        Access.ORDER_HOLDER,
+        graphene.Field(
+            OrderTracking,
+            id=graphene.ID(description="Order ID, for its logged-in owner or staff."),
+            number=graphene.String(description="Order number, for guests (with `email`)."),
+            email=graphene.String(description="The order's email, for guests (with `number`)."),
+            description=(
+                "Tracking of an order: by `id` for its owner or staff with MANAGE_ORDERS, or by "
+                "`number` and `email` for guests. Unknown orders and wrong pairs give the same "
+                "NOT_FOUND error; repeated failures from one client give THROTTLED."
+            ),
         ),
     )
-    carriers = graphene.List(
-        graphene.NonNull(Carrier), required=True, description="Every carrier the plugin knows."
+    carriers = requires(
+        Access.PUBLIC,
+        graphene.List(
+            graphene.NonNull(Carrier), required=True, description="Every carrier the plugin knows."
+        ),
     )
 
     @staticmethod
@@ -205,10 +211,8 @@ class ShipmentEventAdd(graphene.Mutation):
     @staticmethod
     def mutate(_root, info, shipment_id, input):
         requestor = info.context.requestor
-        if not requestor.can_manage_orders:
-            raise PermissionDenied()
-        pk = pk_from_global_id(shipment_id, "Shipment")
-        shipment = Shipment.objects.filter(pk=pk).first() if pk and pk.isdigit() else None
+        pk = int_pk(shipment_id, "Shipment")
+        shipment = Shipment.objects.filter(pk=pk).first() if pk else None
         if shipment is None:
             return _failure("NOT_FOUND", "Shipment not found.", "shipmentId")
         occurred_at = input.get("occurred_at") or timezone.now()
@@ -257,6 +261,9 @@ def _failure(code: str, message: str, field: str) -> ShipmentEventAdd:
 
 
 class TrackingMutations(graphene.ObjectType):
-    shipment_event_add = ShipmentEventAdd.Field(
-        description="Record a tracking event by hand. Requires MANAGE_ORDERS."
+    shipment_event_add = requires(
+        Access.MANAGE_ORDERS,
+        ShipmentEventAdd.Field(
+            description="Record a tracking event by hand. Requires MANAGE_ORDERS."
+        ),
     )

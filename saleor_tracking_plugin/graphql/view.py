@@ -5,41 +5,67 @@ import logging
 
 from django.http import HttpRequest, JsonResponse
 from graphql.error import GraphQLError
+from graphql.language.parser import parse
 
 from ..saleor_glue.auth import InvalidToken, authenticate
 from .core import GraphQLCodedError
-from .schema import schema
+from .limits import ArgumentGuard, DocumentTooLarge, check_document
+from .permissions import PermissionGate
+from .schema import ROOT_FIELD_ACCESS, schema
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
+# As Saleor's GRAPHQL_BATCH_MAX_COUNT default: a JSON list of operations may hold one.
+MAX_BATCH_SIZE = 1
+MIDDLEWARE = [PermissionGate(ROOT_FIELD_ACCESS), ArgumentGuard()]
 
 
 def graphql_view(request: HttpRequest) -> JsonResponse:
     """POST `{query, variables, operationName}` as JSON; answers like any GraphQL server."""
     if request.method != "POST":
         return _errors(405, "BAD_REQUEST", "Send GraphQL requests with POST.")
-    if len(request.body) > MAX_BODY_BYTES:
+    # The declared size is checked before a byte of the body is read.
+    declared = request.META.get("CONTENT_LENGTH") or ""
+    if not (declared.isascii() and declared.isdigit()):
+        return _errors(411, "BAD_REQUEST", "Send the body's Content-Length.")
+    if int(declared) > MAX_BODY_BYTES:
         return _errors(413, "BAD_REQUEST", "Request body is too large.")
     try:
         data = json.loads(request.body or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         return _errors(400, "BAD_REQUEST", "Request body is not valid JSON.")
+    if isinstance(data, list):
+        if not 1 <= len(data) <= MAX_BATCH_SIZE:
+            return _errors(400, "BAD_REQUEST", "Number of batch queries exceeded.")
+        data = data[0]
     if not isinstance(data, dict) or not isinstance(data.get("query"), str):
         return _errors(400, "BAD_REQUEST", "Give the GraphQL document in `query`.")
     variables = data.get("variables") or {}
     if not isinstance(variables, dict):
         return _errors(400, "BAD_REQUEST", "`variables` must be an object.")
+    operation_name = data.get("operationName")
+    if operation_name is not None and not isinstance(operation_name, str):
+        return _errors(400, "BAD_REQUEST", "`operationName` must be a string.")
+    try:
+        document = parse(data["query"])
+        check_document(document)
+    except GraphQLError as error:
+        return JsonResponse({"data": None, "errors": [_format_error(error)]}, status=400)
+    except (DocumentTooLarge, RecursionError) as error:
+        message = str(error) if isinstance(error, DocumentTooLarge) else "Query is too deep."
+        return _errors(400, "QUERY_TOO_COMPLEX", message)
     try:
         request.requestor = authenticate(request)  # type: ignore[attr-defined]
     except InvalidToken as error:
         return _errors(401, "INVALID_TOKEN", str(error))
 
     result = schema.execute(
-        data["query"],
+        document,
         variables=variables,
-        operation_name=data.get("operationName"),
+        operation_name=operation_name,
         context_value=request,
+        middleware=MIDDLEWARE,
     )
     body: dict = {"data": result.data}
     if result.errors:

@@ -82,6 +82,7 @@ DECLARING_MODULES = (
     "saleor_tracking_plugin.notifications.messages",
     "saleor_tracking_plugin.returns.messages",
     "saleor_tracking_plugin.delays.messages",
+    "saleor_tracking_plugin.surveys.messages",
 )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from ..money import Money
 from ..pages.links import tracking_page_url
+from ..pages.rendering import shop_timezone
 from ..saleor_glue.fulfillments import line_label
 
 SUPPORTED_LANGUAGES = ("tr", "en")
@@ -55,11 +56,16 @@ def order_items(order: Any) -> list[dict[str, Any]]:
 
 
 def format_fact(value: Any, language: str) -> Any:
-    """Dates in the customer's language ("24 Kasım 2026"); other values unchanged."""
+    """Dates and money in the customer's language ("24 Kasım 2026", "₺1.500,00"); other
+    values unchanged.
+
+    A time is shown as the day it is in the shop's calendar (`local_timezone`): a parcel
+    delivered at 01:30 in Istanbul was delivered that day, not the day before as in UTC.
+    """
     if isinstance(value, Money):
         return value.format(language)
     if isinstance(value, datetime):
-        value = value.date()
+        value = value.astimezone(shop_timezone()).date()
     if isinstance(value, date):
         with translation.override(language):
             return formats.date_format(value, "j F Y")

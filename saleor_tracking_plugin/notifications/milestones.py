@@ -11,6 +11,7 @@ from typing import Any
 from django.dispatch import receiver
 
 from ..carriers.registry import get_carrier
+from ..pages.rendering import shop_timezone
 from ..saleor_glue.fulfillments import parcel_items
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.signals import shipment_status_changed, shipment_tracking_started
@@ -58,7 +59,7 @@ def shipment_items(shipment: Shipment) -> list[dict[str, Any]] | None:
 def current_shipment_facts(order: Any, thread: str) -> dict[str, Any]:
     """The carrier and estimated date of the parcel a message thread "shipment:<pk>" is about."""
     kind, _, pk = thread.partition(":")
-    if kind != "shipment" or not pk.isdigit():
+    if kind != "shipment" or not (pk.isascii() and pk.isdigit()):
         return {}
     shipment = Shipment.objects.filter(pk=int(pk), order=order).first()
     if shipment is None:
@@ -99,7 +100,9 @@ def on_status_changed(
             return
         occurrence = f"{status}"
         if status in REPEATABLE and event is not None:
-            occurrence = f"{status}:{event.occurred_at.date().isoformat()}"
+            # One message per day of the shop's calendar (not per UTC day).
+            day = event.occurred_at.astimezone(shop_timezone()).date()
+            occurrence = f"{status}:{day.isoformat()}"
         notify(
             current.order,
             message_type,

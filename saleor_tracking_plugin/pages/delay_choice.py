@@ -12,11 +12,11 @@ from ..delays.labels import cause_explanation, choice_label
 from ..delays.models import OrderDelay, RefundStatus
 from ..delays.rules import DelayChoice, offered_choices
 from ..saleor_glue.cancellations import can_cancel
-from .links import TRACK_PURPOSE, order_id_from_token
+from .links import delay_choice_token, delay_id_from_token
 from .rendering import SUPPORTED_LANGUAGES, page_language, render_page
 
 # Results the page may announce after a choice; anything else in the URL is ignored.
-RESULTS = {"saved", "NOT_OFFERED", "CLOSED"}
+RESULTS = {"saved", "NOT_OFFERED", "CLOSED", "CONFIRM_CANCEL"}
 
 
 def delay_view(order: Order, result: str = "") -> dict | None:
@@ -51,29 +51,34 @@ def delay_view(order: Order, result: str = "") -> dict | None:
         "refund_statuses": RefundStatus,
         "result": result if result in RESULTS else "",
         "choose_url": f"/plugins/global/{PLUGIN_ID}/pages/delay/choose/",
+        "choice_token": delay_choice_token(delay) if is_open else "",
     }
 
 
 def delay_choice(request: HttpRequest) -> HttpResponse:
-    """POST /pages/delay/choose/ with the page's signed token `t`, `choice` and `consent`.
+    """POST /pages/delay/choose/ with the page's signed tokens `t` (the tracking page) and `d`
+    (this delay's choice), `choice`, `consent`, and `confirm=1` to confirm a cancellation.
 
-    The signed token is the shopper's authority (guests have no login); it answers with a
-    redirect back to the tracking page, which shows the outcome.
+    The delay-choice token is the shopper's authority (guests have no login): it is bound to
+    one open delay and expires within a week. Cancelling asks for a confirmation first. It
+    answers with a redirect back to the tracking page, which shows the outcome.
     """
     token = request.POST.get("t", "")
-    order_id = order_id_from_token(token, TRACK_PURPOSE)
-    order = Order.objects.filter(pk=order_id).first() if order_id else None
+    found = delay_id_from_token(request.POST.get("d", ""))
+    order = Order.objects.filter(pk=found[0]).first() if found else None
     language = request.POST.get("lang", "")
     if language not in SUPPORTED_LANGUAGES:
         language = page_language(request, order)
-    if request.method != "POST" or order is None:
+    if request.method != "POST" or order is None or found is None:
         return render_page(
             request, "saleor_tracking_plugin/pages/link_invalid.html", {}, language, status=404
         )
-    delay = OrderDelay.objects.filter(order=order).first()
+    delay = OrderDelay.objects.filter(order=order, pk=found[1]).first()
     choice = request.POST.get("choice", "")
-    if delay is None or choice not in DelayChoice:
+    if delay is None or delay.resolved_at or choice not in DelayChoice:
         return _back_to_tracking(token, language, "CLOSED")
+    if choice == DelayChoice.CANCEL and request.POST.get("confirm") != "1":
+        return _back_to_tracking(token, language, "CONFIRM_CANCEL")
     try:
         with allow_writer():
             actions.choose(

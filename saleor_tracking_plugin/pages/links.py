@@ -15,6 +15,9 @@ from .. import PLUGIN_ID
 
 SALT = "saleor_tracking_plugin.pages"
 DEFAULT_MAX_AGE = timedelta(days=120)
+# Links that can cancel an order and refund it are short-lived and bound to their delay.
+DELAY_SALT = "saleor_tracking_plugin.pages.delay-choice"
+DELAY_CHOICE_MAX_AGE = timedelta(days=7)
 
 
 TRACK_PURPOSE = "track"
@@ -42,6 +45,23 @@ def order_id_from_token(
         return None
     order_id = data.get("o")
     return order_id if isinstance(order_id, str) else None
+
+
+def delay_choice_token(delay: Any) -> str:
+    """A signed token allowing a choice about one delay (which may cancel the order and move
+    money); it opens nothing once that delay is settled, and lives a week at most."""
+    return signing.dumps({"d": delay.pk, "o": str(delay.order_id)}, salt=DELAY_SALT)
+
+
+def delay_id_from_token(token: str) -> tuple[str, int] | None:
+    """(order ID, delay ID) inside a valid, unexpired delay-choice token; None otherwise."""
+    try:
+        data = signing.loads(token, salt=DELAY_SALT, max_age=DELAY_CHOICE_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not (isinstance(data, dict) and isinstance(data.get("d"), int)):
+        return None
+    return str(data.get("o")), data["d"]
 
 
 def page_url(page: str, order: Any, purpose: str, **params: str) -> str:

@@ -1,6 +1,5 @@
 """Rendering hosted pages in the shopper's language."""
 
-import logging
 import zoneinfo
 from typing import Any
 
@@ -8,10 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ..config import load_settings
+from ..config import Settings, load_settings
 from ..saleor_glue.shop import shop_identity
-
-logger = logging.getLogger(__name__)
 
 SUPPORTED_LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "en"
@@ -49,9 +46,4 @@ def render_page(
 
 def shop_timezone() -> zoneinfo.ZoneInfo:
     """The merchant's configured time zone; Istanbul when the setting is not a valid zone."""
-    name = load_settings().local_timezone
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        logger.warning("Unknown time zone %r in the plugin settings", name)
-        return zoneinfo.ZoneInfo("Europe/Istanbul")
+    return load_settings().typed(Settings.local_zone)

@@ -129,7 +129,7 @@ def _handle(request: HttpRequest, order: Order) -> None:
 
 
 def _context(order: Order, token: str, language: str) -> dict:
-    policy = from_settings(load_settings())
+    policy = load_settings().typed(from_settings)
     eligibility = order_eligibility(order, policy, timezone.now())
     lines = [
         {

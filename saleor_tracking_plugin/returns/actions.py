@@ -48,7 +48,7 @@ class Actor:
 
 def policy(settings: Settings | None = None) -> ReturnPolicy:
     """The merchant's return policy as currently saved."""
-    return from_settings(settings or load_settings())
+    return (settings or load_settings()).typed(from_settings)
 
 
 def request_return(

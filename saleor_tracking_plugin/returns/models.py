@@ -59,7 +59,11 @@ class Return(models.Model):
 
     class Meta:
         ordering = ("-created_at", "-pk")
-        indexes = [models.Index(fields=["status", "created_at"], name="stp_return_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="stp_return_status_idx"),
+            # Staff lists, newest first: a page is read off the index, not sorted.
+            models.Index(fields=["-created_at", "-id"], name="stp_return_newest_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.rma} ({self.status})"

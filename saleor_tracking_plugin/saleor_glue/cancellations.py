@@ -1,18 +1,22 @@
 """Cancelling an order the way Saleor's own `orderCancel` mutation does."""
 
-from typing import TYPE_CHECKING
+import inspect
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.sites.models import Site
 from django.db import transaction
 from saleor.giftcard.utils import deactivate_order_gift_cards
 from saleor.order.actions import cancel_order
 from saleor.order.models import Order
-from saleor.plugins.manager import get_plugins_manager
-from saleor.site.models import SiteSettings
+
+from .context import plugins_manager, site_settings
 
 if TYPE_CHECKING:
     from saleor.account.models import User
     from saleor.app.models import App
+
+# Saleor 3.23.2 made `cancel_order` take the site settings (earlier releases read them
+# themselves): what the installed Saleor's function accepts decides, not its version number.
+_CANCEL_ORDER_PARAMETERS = inspect.signature(cancel_order).parameters
 
 
 def can_cancel(order: Order) -> bool:
@@ -28,9 +32,15 @@ def cancel_unshipped_order(
     refuse to cancel it."""
     if not can_cancel(order):
         return False
-    manager = get_plugins_manager(allow_replica=False)
-    site_settings = SiteSettings.objects.get(site=Site.objects.get_current())
+    kwargs: dict[str, Any] = {
+        "order": order,
+        "user": user,
+        "app": app,
+        "manager": plugins_manager(),
+    }
+    if "site_settings" in _CANCEL_ORDER_PARAMETERS:
+        kwargs["site_settings"] = site_settings()
     with transaction.atomic():
-        cancel_order(order=order, user=user, app=app, manager=manager, site_settings=site_settings)
+        cancel_order(**kwargs)
         deactivate_order_gift_cards(order.id, user, app)
     return True

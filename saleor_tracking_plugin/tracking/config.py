@@ -1,6 +1,20 @@
 """Tracking settings."""
 
+from typing import Any
+
 from ..config import BOOLEAN, ConfigField, carrier_code, identifier, integer
+
+
+def proxy_networks(raw: Any) -> str | None:
+    """IP addresses or CIDR ranges, as the guest throttle reads them, or nothing."""
+    from ..graphql.guest_throttle import parse_networks
+
+    try:
+        parse_networks("" if raw is None else str(raw))
+    except ValueError as error:
+        return f"{error}; enter addresses or CIDR ranges such as 10.0.0.0/8, 192.168.1.10"
+    return None
+
 
 FIELDS = [
     ConfigField(
@@ -43,5 +57,24 @@ FIELDS = [
         label="Guest look-up window (minutes)",
         help_text="Length of the window in which failed guest look-ups are counted.",
         validator=integer(1, 1440),
+    ),
+    ConfigField(
+        name="guest_order_attempt_limit",
+        default=5,
+        label="Guest look-ups allowed per order number",
+        help_text=(
+            "Failed look-ups of one order number (from any client) per window; stops "
+            "guessing an order's email from many addresses."
+        ),
+    ),
+    ConfigField(
+        name="trusted_proxies",
+        default="",
+        label="Trusted proxies",
+        help_text=(
+            "Addresses or CIDR ranges of your load balancers, separated by commas. Only "
+            "requests from them may name the client in X-Forwarded-For; empty means none."
+        ),
+        validator=proxy_networks,
     ),
 ]

@@ -1,9 +1,14 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 
-from .statuses import ShipmentStatus
+from .statuses import FINISHED_STATUSES, ShipmentStatus
 
 STATUS_CHOICES = [(status.value, status.value) for status in ShipmentStatus]
+# Parcels not at an end. The scans only ever look at these, so their indexes are partial:
+# delivered parcels, most of the table, cost the scans nothing.
+OPEN_STATUS_VALUES = sorted(s.value for s in ShipmentStatus if s not in FINISHED_STATUSES)
+_OPEN_OUTBOUND = models.Q(kind="outbound", status__in=OPEN_STATUS_VALUES)
 
 
 class ShipmentKind(models.TextChoices):
@@ -58,6 +63,23 @@ class Shipment(models.Model):
             models.Index(
                 fields=["carrier_code", "tracking_number"],
                 name="stp_shipment_carrier_nr_idx",
+            ),
+            # The delay scan: estimates passed, and scans stopped.
+            models.Index(
+                fields=["estimated_delivery"],
+                condition=_OPEN_OUTBOUND,
+                name="stp_open_estimate_idx",
+            ),
+            models.Index(
+                Coalesce("last_event_at", "created_at"),
+                condition=_OPEN_OUTBOUND,
+                name="stp_open_last_scan_idx",
+            ),
+            # Polling: the open parcels of one carrier.
+            models.Index(
+                fields=["carrier_code", "id"],
+                condition=models.Q(status__in=OPEN_STATUS_VALUES) & ~models.Q(tracking_number=""),
+                name="stp_pollable_idx",
             ),
         ]
 

@@ -54,9 +54,14 @@ def test_a_shopper_cancels_a_late_order_on_a_phone_and_is_refunded_once(
         assert image.width == 390 * 2
         assert len(image.convert("RGB").getcolors(maxcolors=1_000_000)) > 50
 
-    # when the shopper taps "cancel"
+    # when the shopper taps "cancel", and confirms it
     with phone_page.expect_navigation():
         phone_page.get_by_role("button", name="Cancel my order and refund me").tap()
+    assert (
+        late_paid_order.payments.get().transactions.filter(kind=TransactionKind.REFUND).count() == 0
+    )
+    with phone_page.expect_navigation():
+        phone_page.get_by_role("button", name="Yes, cancel my order").tap()
 
     # then the page confirms the cancellation and the refund
     assert phone_page.get_by_role("heading", name="Your order has been cancelled").is_visible()

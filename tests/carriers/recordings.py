@@ -52,7 +52,13 @@ class _Replay(urllib.request.BaseHandler):
             if exchange.get("method", "GET") == request.get_method() and re.search(
                 exchange["url"], request.full_url
             ):
-                time.sleep(exchange.get("delay_seconds", 0))
+                delay = exchange.get("delay_seconds", 0)
+                timeout = getattr(request, "timeout", None)
+                if timeout is not None and delay > timeout:
+                    # What a socket with this timeout does when the carrier hangs.
+                    time.sleep(timeout)
+                    raise TimeoutError("timed out")
+                time.sleep(delay)
                 headers = email.message.Message()
                 headers["Content-Type"] = exchange.get("content_type", "application/json")
                 status = exchange.get("status", 200)

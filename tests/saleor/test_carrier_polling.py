@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import responses
 from django.utils import timezone
+from freezegun import freeze_time
 
 from saleor_tracking_plugin.carriers.models import CarrierCircuit, ShipmentPolling
 from saleor_tracking_plugin.tracking.models import Shipment
@@ -254,11 +255,12 @@ def test_a_carrier_without_a_connector_gets_a_business_day_promise(
         created_at=timezone.make_aware(datetime(2026, 10, 27, 15, 0))
     )
 
-    # when a polling round runs
-    poll_round()
+    # when a polling round runs the next morning
+    with freeze_time("2026-10-28 07:00:00"):
+        poll_round()
+        [parcel] = order_tracking(staff_tracking_client, customer_order)["shipments"]
 
     # then its three business days skip the holiday and the weekend
-    [parcel] = order_tracking(staff_tracking_client, customer_order)["shipments"]
     assert parcel["estimatedDelivery"] == "2026-11-02"
     assert parcel["estimatedDeliverySource"] == "TRANSIT_TABLE"
 
@@ -302,3 +304,29 @@ def test_customers_cannot_read_carrier_health(customer_tracking_client):
     content = customer_tracking_client.post_graphql(CARRIER_HEALTH).json()
 
     assert content["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+
+
+def test_a_parcel_of_a_carrier_without_credentials_shows_not_configured_until_they_are_set(
+    staff_tracking_client, customer_order
+):
+    # given a UPS parcel while the merchant has entered no UPS credentials
+    shipment = shipment_for(customer_order, "ups", "1Z5338FF0107231059")
+
+    # when polling rounds run
+    poll_round()
+    make_due(shipment)
+    poll_round()
+
+    # then staff see NOT_CONFIGURED on the parcel, and the order's timeline says it once
+    [parcel] = order_tracking(staff_tracking_client, customer_order)["shipments"]
+    assert parcel["trackingProblem"]["code"] == "NOT_CONFIGURED"
+    assert sum("No credentials" in m for m in timeline(customer_order)) == 1
+
+    # and once the credentials are entered, the next round tracks it and the problem clears
+    configure_plugin(**CREDENTIALS["ups"])
+    make_due(shipment)
+    with replay("ups", "delivered"):
+        poll_round()
+    [parcel] = order_tracking(staff_tracking_client, customer_order)["shipments"]
+    assert parcel["status"] == "DELIVERED"
+    assert parcel["trackingProblem"] is None

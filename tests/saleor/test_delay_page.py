@@ -9,7 +9,7 @@ from saleor.order import OrderStatus
 from saleor_tracking_plugin import PLUGIN_ID
 from saleor_tracking_plugin.delays import actions
 from saleor_tracking_plugin.delays.models import OrderDelay
-from saleor_tracking_plugin.pages.links import order_token
+from saleor_tracking_plugin.pages.links import delay_choice_token, order_token
 
 TRACK_PATH = f"/plugins/global/{PLUGIN_ID}/pages/track/"
 CHOOSE_PATH = f"/plugins/global/{PLUGIN_ID}/pages/delay/choose/"
@@ -23,6 +23,10 @@ def late_turkish_order(order_with_lines):
     order_with_lines.save(update_fields=["created_at", "status", "language_code"])
     actions.detect_order_delays(order_with_lines.pk)
     return order_with_lines
+
+
+def choice_token(order) -> str:
+    return delay_choice_token(OrderDelay.objects.get(order=order))
 
 
 def test_a_late_order_page_apologises_explains_and_offers_the_choices(client, late_turkish_order):
@@ -50,7 +54,9 @@ def test_the_shopper_chooses_to_wait_and_agrees_to_updates(client, late_turkish_
     token = order_token(late_turkish_order, "track")
 
     response = client.post(
-        CHOOSE_PATH, {"t": token, "choice": "wait", "consent": "1", "lang": "en"}
+        CHOOSE_PATH,
+        {"t": token, "d": choice_token(late_turkish_order), "choice": "wait", "consent": "1"}
+        | {"lang": "en"},
     )
 
     assert response.status_code == 303
@@ -65,7 +71,8 @@ def test_the_shopper_chooses_to_wait_and_agrees_to_updates(client, late_turkish_
 def test_a_forged_link_cannot_choose(client, late_turkish_order):
     token = order_token(late_turkish_order, "track")
 
-    response = client.post(CHOOSE_PATH, {"t": token[:-2] + "xx", "choice": "cancel"})
+    forged = choice_token(late_turkish_order)[:-2] + "xx"
+    response = client.post(CHOOSE_PATH, {"t": token, "d": forged, "choice": "cancel"})
 
     assert response.status_code == 404
     assert OrderDelay.objects.get(order=late_turkish_order).choice == ""
@@ -74,7 +81,7 @@ def test_a_forged_link_cannot_choose(client, late_turkish_order):
 def test_a_link_for_another_page_cannot_choose(client, late_turkish_order):
     token = order_token(late_turkish_order, "return")
 
-    response = client.post(CHOOSE_PATH, {"t": token, "choice": "wait"})
+    response = client.post(CHOOSE_PATH, {"t": token, "d": token, "choice": "wait"})
 
     assert response.status_code == 404
 
@@ -83,7 +90,11 @@ def test_cancelling_after_shipping_is_refused_on_the_page(client, late_turkish_o
     late_turkish_order.fulfillments.create(tracking_number="305712345678")
     token = order_token(late_turkish_order, "track")
 
-    response = client.post(CHOOSE_PATH, {"t": token, "choice": "cancel", "lang": "en"})
+    response = client.post(
+        CHOOSE_PATH,
+        {"t": token, "d": choice_token(late_turkish_order), "choice": "cancel", "confirm": "1"}
+        | {"lang": "en"},
+    )
 
     assert "result=NOT_OFFERED" in response["Location"]
     page = client.get(response["Location"]).content.decode()
@@ -91,3 +102,47 @@ def test_cancelling_after_shipping_is_refused_on_the_page(client, late_turkish_o
     assert "Cancel my order and refund me" not in page
     late_turkish_order.refresh_from_db()
     assert late_turkish_order.status == OrderStatus.UNFULFILLED
+
+
+def test_cancelling_asks_for_confirmation_first(client, late_turkish_order):
+    token = order_token(late_turkish_order, "track")
+
+    # when the shopper taps "cancel" once
+    response = client.post(
+        CHOOSE_PATH,
+        {"t": token, "d": choice_token(late_turkish_order), "choice": "cancel", "lang": "en"},
+    )
+
+    # then nothing is cancelled, and the page asks to confirm
+    assert "result=CONFIRM_CANCEL" in response["Location"]
+    assert OrderDelay.objects.get(order=late_turkish_order).choice == ""
+    page = client.get(response["Location"]).content.decode()
+    assert 'data-testid="confirm-cancel"' in page
+
+
+def test_a_choice_link_expires_after_a_week(client, late_turkish_order):
+    from freezegun import freeze_time
+
+    token = order_token(late_turkish_order, "track")
+    choice = choice_token(late_turkish_order)
+
+    # when the shopper uses the page's choice eight days later
+    with freeze_time(timezone.now() + timedelta(days=8)):
+        response = client.post(CHOOSE_PATH, {"t": token, "d": choice, "choice": "wait"})
+
+    # then the link opens nothing
+    assert response.status_code == 404
+    assert OrderDelay.objects.get(order=late_turkish_order).choice == ""
+
+
+def test_a_choice_link_opens_nothing_once_its_delay_is_settled(client, late_turkish_order):
+    token = order_token(late_turkish_order, "track")
+    choice = choice_token(late_turkish_order)
+    OrderDelay.objects.filter(order=late_turkish_order).update(
+        resolved_at=timezone.now(), resolution="delivered"
+    )
+
+    response = client.post(CHOOSE_PATH, {"t": token, "d": choice, "choice": "wait"})
+
+    assert "result=CLOSED" in response["Location"]
+    assert OrderDelay.objects.get(order=late_turkish_order).choice == ""

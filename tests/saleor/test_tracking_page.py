@@ -67,7 +67,10 @@ def test_links_expire(order_with_lines):
     assert order_id_from_token(token, "track", max_age=timedelta(seconds=-1)) is None
 
 
-def test_message_links_are_absolute_urls_on_saleor_public_address(order_with_lines):
+def test_message_links_are_absolute_urls_on_saleor_public_address(settings, order_with_lines):
+    # given Saleor's public address (set here: Saleor 3.21's test settings have none)
+    settings.PUBLIC_URL = "https://shop.example.com"
+
     url = page_url("track", order_with_lines, "track")
 
-    assert url.startswith(f"https://example.com/plugins/global/{PLUGIN_ID}/pages/track/?t=")
+    assert url.startswith(f"https://shop.example.com/plugins/global/{PLUGIN_ID}/pages/track/?t=")

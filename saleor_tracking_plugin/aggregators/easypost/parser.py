@@ -9,15 +9,18 @@ is an Event: {"id": "evt_…", "object": "Event", "description": "tracker.update
 """
 
 import unicodedata
+from datetime import datetime, tzinfo
 
 from ...carriers.connector import TrackingUpdate
 from ...tracking.progress import TrackingEventData
+from ...tracking.statuses import ShipmentStatus as S
 from ..base import (
     Delivery,
     Rejected,
     hmac_sha256,
     iso_day,
     load_object,
+    parse_moment,
     parse_time,
     signatures_match,
     text,
@@ -45,8 +48,9 @@ class EasyPost:
         if not signatures_match(expected, received):
             raise Rejected(401, "wrong signature")
 
-    def parse(self, body: bytes) -> Delivery:
-        """Read a `tracker.created` / `tracker.updated` Event."""
+    def parse(self, body: bytes, zone: tzinfo) -> Delivery:
+        """Read a `tracker.created` / `tracker.updated` Event; times without a zone are in
+        `zone`."""
         document = load_object(body)
         if document.get("object") != "Event" or document.get("description") not in TRACKER_EVENTS:
             raise Rejected(400, "not a tracker event")
@@ -61,23 +65,46 @@ class EasyPost:
         if not isinstance(details, list) or len(details) > MAX_DETAILS:
             raise Rejected(400, "tracking_details is not a list of reasonable length")
         carrier = text(tracker.get("carrier"), 64)
+        sent_at = parse_time(document.get("updated_at") or document.get("created_at"))
+        if sent_at is None:
+            raise Rejected(400, "delivery carries no time")
+        events = tuple(e for e in (_detail(row, zone, sent_at) for row in details) if e)
+        estimate = iso_day(tracker.get("est_delivery_date"))
+        if not events:
+            events = _tracker_event(tracker, sent_at)
+        if not events and estimate is None:
+            raise Rejected(400, "no usable tracking detail, status or estimated delivery")
         return Delivery(
             provider=self.name,
             delivery_id=event_id,
-            sent_at=parse_time(document.get("updated_at") or document.get("created_at")),
+            sent_at=sent_at,
             carrier_hint=CARRIERS.get(carrier, carrier),
             update=TrackingUpdate(
-                tracking_number=number,
-                events=tuple(e for e in map(_detail, details) if e is not None),
-                estimated_delivery=iso_day(tracker.get("est_delivery_date")),
+                tracking_number=number, events=events, estimated_delivery=estimate
             ),
         )
 
 
-def _detail(row: object) -> TrackingEventData | None:
+def _tracker_event(tracker: dict, sent_at: datetime) -> tuple[TrackingEventData, ...]:
+    # The tracker's own status when its details give none, dated when EasyPost sent it.
+    status_name, detail = text(tracker.get("status"), 40), text(tracker.get("status_detail"), 60)
+    status = status_of(status_name, detail)
+    if status == S.UNKNOWN:
+        return ()
+    return (
+        TrackingEventData(
+            occurred_at=sent_at,
+            status=status,
+            description=detail or status_name,
+            carrier_status_code=detail[:64],
+        ),
+    )
+
+
+def _detail(row: object, zone: tzinfo, sent_at: datetime) -> TrackingEventData | None:
     if not isinstance(row, dict):
         raise Rejected(400, "a tracking detail is not an object")
-    occurred_at = parse_time(row.get("datetime"))
+    occurred_at = parse_moment(row.get("datetime"), zone, sent_at)
     if occurred_at is None:
         return None
     where = row.get("tracking_location") or {}

@@ -3,6 +3,7 @@
 from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
+from .answers import read_answers
 from .status_map import STATUS_MAP
 
 FIELDS = [
@@ -33,4 +34,5 @@ def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnec
         errors=ERRORS,
         status_map=STATUS_MAP,
         limits=limits,
+        answer_reader=read_answers,
     )

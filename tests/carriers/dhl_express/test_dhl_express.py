@@ -51,3 +51,12 @@ def test_an_unreadable_answer_fails_the_call_as_malformed():
 
     assert error.problem == Problem.MALFORMED
     assert error.transient
+
+
+def test_scan_times_keep_the_offset_dhl_sends():
+    update = track("dhl_express", NUMBER, "times_with_offset", **CREDENTIALS)
+
+    assert sorted(e.occurred_at.isoformat() for e in update.events) == [
+        "2026-11-18T09:40:00+01:00",
+        "2026-11-18T23:15:00+01:00",
+    ]

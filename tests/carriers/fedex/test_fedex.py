@@ -51,3 +51,19 @@ def test_an_unreadable_answer_fails_the_call_as_malformed():
 
     assert error.problem == Problem.MALFORMED
     assert error.transient
+
+
+def test_scan_times_keep_the_offset_fedex_sends():
+    update = track("fedex", NUMBER, "in_transit", **CREDENTIALS)
+
+    assert sorted(e.occurred_at.isoformat() for e in update.events) == [
+        "2026-11-18T10:00:00+01:00",
+        "2026-11-18T21:05:00+01:00",
+    ]
+
+
+def test_fedex_own_estimate_wins_over_the_services_standard_transit_window():
+    update = track("fedex", NUMBER, "delayed_estimate", **CREDENTIALS)
+
+    # the window's end: a window over two days is not late on its first
+    assert update.estimated_delivery == date(2026, 11, 26)

@@ -51,3 +51,13 @@ def test_an_unreadable_answer_fails_the_call_as_malformed():
 
     assert error.problem == Problem.MALFORMED
     assert error.transient
+
+
+def test_summer_scan_times_keep_the_british_summer_time_offset():
+    update = track("royal_mail", NUMBER, "delivered_in_summer", **CREDENTIALS)
+
+    assert sorted(e.occurred_at.isoformat() for e in update.events) == [
+        "2026-06-19T18:00:00+01:00",
+        "2026-06-20T07:10:00+01:00",
+        "2026-06-20T14:30:00+01:00",
+    ]

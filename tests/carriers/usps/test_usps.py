@@ -51,3 +51,12 @@ def test_an_unreadable_answer_fails_the_call_as_malformed():
 
     assert error.problem == Problem.MALFORMED
     assert error.transient
+
+
+def test_scans_are_stored_at_their_gmt_time_not_the_local_clock():
+    update = track("usps", NUMBER, "local_and_gmt_times", **CREDENTIALS)
+
+    assert sorted(e.occurred_at.isoformat() for e in update.events) == [
+        "2026-11-18T16:20:00+00:00",
+        "2026-11-19T05:00:00+00:00",
+    ]

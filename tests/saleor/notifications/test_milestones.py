@@ -2,8 +2,10 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from django.core import mail
 from django.utils import timezone
+from freezegun import freeze_time
 
 from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
 from saleor_tracking_plugin.tracking.actions import record_events
@@ -15,11 +17,19 @@ from ..helpers import fulfill
 
 S = ShipmentStatus
 NUMBER = "305712345678"
+SCANS_START = datetime(2026, 11, 23, 8, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def a_day_after_the_last_scan():
+    """The scans below are a day old, not years: the delay rules read the clock too."""
+    with freeze_time(SCANS_START + timedelta(hours=30), tick=True):
+        yield
 
 
 def _scan(status: ShipmentStatus, hours: int, description: str = "", location: str = ""):
     return TrackingEventData(
-        occurred_at=datetime(2026, 11, 23, 8, tzinfo=UTC) + timedelta(hours=hours),
+        occurred_at=SCANS_START + timedelta(hours=hours),
         status=status,
         description=description,
         location=location,

@@ -1,0 +1,141 @@
+// The delay call list: late orders to phone, their causes, choice and call log.
+import { Box, Button, Input, Text } from "@saleor/macaw-ui";
+import { useState } from "react";
+
+import { raiseMutationErrors, type MutationError } from "./api";
+import { useDashboard } from "./dashboard";
+import { formatDate } from "./i18n";
+import { words } from "./ReturnsQueue";
+import { Async, Card, Choice, Empty, Failure, useLoad } from "./ui";
+
+export const DELAY_FIELDS = `
+  id orderId orderNumber customerName phone email daysLate openedAt newEstimate choice chosenAt
+  causes { cause detectedAt daysLate }
+  refund { status amount currency detail }
+  calls { id outcome note calledBy createdAt }
+`;
+
+export type Delay = {
+  id: string;
+  orderNumber: string;
+  customerName: string;
+  phone: string;
+  email: string;
+  daysLate: number;
+  newEstimate: string | null;
+  choice: string | null;
+  chosenAt: string | null;
+  causes: { cause: string; detectedAt: string; daysLate: number }[];
+  refund: { status: string; amount: number | null; currency: string; detail: string } | null;
+  calls: { id: string; outcome: string; note: string; calledBy: string | null; createdAt: string }[];
+};
+
+const CALL_LIST = `query CallList { delayCallList(first: 100) { ${DELAY_FIELDS} } }`;
+const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note: String) {
+  delayCallLog(delayId: $delayId, outcome: $outcome, note: $note) {
+    delay { ${DELAY_FIELDS} } errors { field code message }
+  }
+}`;
+const OUTCOMES = ["REACHED", "NO_ANSWER", "VOICEMAIL", "WRONG_NUMBER", "CALL_BACK"];
+
+export function DelayCallList() {
+  const { request, t } = useDashboard();
+  const loaded = useLoad(() => request<{ delayCallList: Delay[] }>(CALL_LIST), "calls");
+  return (
+    <Async t={t} loaded={loaded}>
+      {({ delayCallList }) =>
+        delayCallList.length === 0 ? (
+          <Empty>{t("noDelays")}</Empty>
+        ) : (
+          <>
+            {delayCallList.map((delay) => (
+              <DelayCard key={delay.id} initial={delay} />
+            ))}
+          </>
+        )
+      }
+    </Async>
+  );
+}
+
+/** One late order: causes, the customer's choice and the calls; `callable` adds the log form. */
+export function DelayCard({ initial, callable = true }: { initial: Delay; callable?: boolean }) {
+  const { request, t, language } = useDashboard();
+  const [delay, setDelay] = useState(initial);
+  const [outcome, setOutcome] = useState("REACHED");
+  const [note, setNote] = useState("");
+  const [error, setError] = useState<Error>();
+  const log = async () => {
+    setError(undefined);
+    try {
+      const data = await request<{
+        delayCallLog: { delay: Delay | null; errors: MutationError[] };
+      }>(LOG_CALL, { delayId: delay.id, outcome, note });
+      raiseMutationErrors(data.delayCallLog);
+      if (data.delayCallLog.delay) setDelay(data.delayCallLog.delay);
+      setNote("");
+    } catch (caught) {
+      setError(caught as Error);
+    }
+  };
+  return (
+    <Card testId={`delay-${delay.orderNumber}`}>
+      <Text fontWeight="bold">
+        {t("order", { number: delay.orderNumber })} · {delay.customerName}
+      </Text>
+      <Text display="block">
+        {delay.phone} · {delay.email}
+      </Text>
+      <Text display="block" color="critical1">
+        {t("daysLate", { days: delay.daysLate })}:{" "}
+        {delay.causes.map((cause) => words(cause.cause)).join(", ")}
+      </Text>
+      <Text display="block">
+        {delay.choice
+          ? t("choice", { choice: `${words(delay.choice)} (${formatDate(language, delay.chosenAt)})` })
+          : t("noChoice")}
+      </Text>
+      {delay.refund && (
+        <Text display="block" data-testid="delay-refund">
+          {words(delay.refund.status)} {delay.refund.detail}
+        </Text>
+      )}
+      {delay.calls.length > 0 && (
+        <Box marginTop={2}>
+          <Text size={2} color="default2">
+            {t("calls")}
+          </Text>
+          <Box as="ul" paddingLeft={4}>
+            {delay.calls.map((call) => (
+              <li key={call.id}>
+                <Text size={2}>
+                  {formatDate(language, call.createdAt)} — {words(call.outcome)}
+                  {call.note ? `: ${call.note}` : ""} {call.calledBy ? `(${call.calledBy})` : ""}
+                </Text>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      )}
+      {callable && (
+        <Box display="flex" gap={2} alignItems="flex-end" marginTop={3} flexWrap="wrap">
+          <Choice
+            id={`call-outcome-${delay.id}`}
+            label={t("callOutcome")}
+            value={outcome}
+            onChange={setOutcome}
+            options={OUTCOMES.map((o) => ({ value: o, label: words(o) }))}
+          />
+          <Input
+            label={t("callNote")}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            size="small"
+          />
+          <Button onClick={log}>{t("logCall")}</Button>
+        </Box>
+      )}
+      {error && <Failure t={t} error={error} />}
+    </Card>
+  );
+}

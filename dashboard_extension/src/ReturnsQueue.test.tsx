@@ -1,0 +1,83 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import type { Request } from "./api";
+import { DashboardProvider } from "./dashboard";
+import { translator } from "./i18n";
+import type { ReturnRecord } from "./returns";
+import { ReturnsQueue } from "./ReturnsQueue";
+
+afterEach(cleanup);
+
+const requested: ReturnRecord = {
+  id: "UmV0dXJuOjE=",
+  rma: "RMA-1",
+  orderId: "T3JkZXI6MQ==",
+  orderNumber: "42",
+  status: "REQUESTED",
+  statusLabel: "Requested",
+  reason: "SIZE",
+  comment: "",
+  resolution: "REFUND",
+  isOverdue: true,
+  createdAt: "2026-03-01T10:00:00+00:00",
+  decisionDueAt: "2026-03-03T10:00:00+00:00",
+  refundAmount: null,
+  currency: "USD",
+  lines: [{ id: "TGluZTox", productName: "Shirt", sku: "S1", quantity: 1, outcome: null }],
+};
+
+function renderQueue(request: Request, language: "en" | "tr" = "en") {
+  return render(
+    <DashboardProvider value={{ request, language, t: translator(language) }}>
+      <ReturnsQueue />
+    </DashboardProvider>,
+  );
+}
+
+describe("ReturnsQueue", () => {
+  it("shows the queue and approves a return in place", async () => {
+    const request = vi.fn(async (query: string) => {
+      if (query.includes("returnApprove")) {
+        return {
+          returnApprove: {
+            return: { ...requested, status: "APPROVED", statusLabel: "Approved" },
+            errors: [],
+          },
+        };
+      }
+      return { returns: [requested] };
+    }) as unknown as Request;
+    renderQueue(request);
+
+    expect(await screen.findByText("RMA-1")).toBeTruthy();
+    expect(screen.getByTestId("overdue")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Approve" }));
+
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Approved"));
+    expect(screen.getByTestId("next-action").textContent).toBe("Next: wait for the parcel");
+  });
+
+  it("asks again with the status filter, from the first page", async () => {
+    const request = vi.fn(async () => ({ returns: [] })) as unknown as Request;
+    renderQueue(request, "tr");
+
+    expect(await screen.findByText("Bu filtrelere uyan iade yok.")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("Durum"), { target: { value: "RECEIVED" } });
+
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(2));
+    const calls = (request as unknown as { mock: { calls: [string, Record<string, unknown>][] } }).mock
+      .calls;
+    expect(calls[1][1]).toEqual({ filter: { status: ["RECEIVED"] }, first: 21, offset: 0 });
+  });
+
+  it("shows an error with a retry", async () => {
+    const request = vi.fn(async () => {
+      throw new Error("network down");
+    }) as unknown as Request;
+    renderQueue(request);
+
+    expect((await screen.findByTestId("error")).textContent).toContain("network down");
+    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+});

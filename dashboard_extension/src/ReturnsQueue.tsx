@@ -1,0 +1,260 @@
+// The returns queue: filters, pages, and each return's next step.
+import { Box, Button, Chip, Input, Text } from "@saleor/macaw-ui";
+import { useState } from "react";
+
+import { raiseMutationErrors, type MutationError } from "./api";
+import { useDashboard } from "./dashboard";
+import { formatDate, formatMoney } from "./i18n";
+import {
+  APPROVE,
+  INSPECT,
+  INSPECTION_OUTCOMES,
+  NEXT_ACTION_TEXT,
+  PAGE_SIZE,
+  RECEIVE,
+  REFUND,
+  REJECT,
+  RETURN_REASONS,
+  RETURN_STATUSES,
+  RETURNS_QUERY,
+  canMarkReceived,
+  nextAction,
+  returnFilterInput,
+  type ReturnFilter,
+  type ReturnRecord,
+} from "./returns";
+import { Async, Card, Choice, Empty, Failure, useLoad } from "./ui";
+
+/** `SHIPPED_BACK` → `Shipped back`: enum codes as words for the filter menus. */
+export function words(code: string): string {
+  const text = code.toLowerCase().replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function ReturnsQueue({ orderId }: { orderId?: string }) {
+  const { request, t } = useDashboard();
+  const [filter, setFilter] = useState<ReturnFilter>({ status: "", reason: "", overdue: false });
+  const [page, setPage] = useState(0);
+  const variables = {
+    filter: { ...returnFilterInput(filter), ...(orderId ? { orderId } : {}) },
+    first: PAGE_SIZE + 1, // one more than shown tells whether a next page exists
+    offset: page * PAGE_SIZE,
+  };
+  const loaded = useLoad(
+    () => request<{ returns: ReturnRecord[] }>(RETURNS_QUERY, variables),
+    JSON.stringify(variables),
+  );
+  const change = (next: Partial<ReturnFilter>) => {
+    setFilter({ ...filter, ...next });
+    setPage(0);
+  };
+  return (
+    <Box>
+      {!orderId && (
+        <Box display="flex" gap={4} alignItems="flex-end" marginBottom={4} flexWrap="wrap">
+          <Choice
+            id="return-status"
+            label={t("status")}
+            value={filter.status}
+            onChange={(status) => change({ status })}
+            options={[{ value: "", label: t("all") }].concat(
+              RETURN_STATUSES.map((s) => ({ value: s, label: words(s) })),
+            )}
+          />
+          <Choice
+            id="return-reason"
+            label={t("reason")}
+            value={filter.reason}
+            onChange={(reason) => change({ reason })}
+            options={[{ value: "", label: t("all") }].concat(
+              RETURN_REASONS.map((r) => ({ value: r, label: words(r) })),
+            )}
+          />
+          <Box as="label" display="flex" gap={2} alignItems="center">
+            <input
+              type="checkbox"
+              checked={filter.overdue}
+              onChange={(event) => change({ overdue: event.target.checked })}
+            />
+            <Text>{t("overdueOnly")}</Text>
+          </Box>
+        </Box>
+      )}
+      <Async t={t} loaded={loaded}>
+        {({ returns }) =>
+          returns.length === 0 ? (
+            <Empty>{t(orderId ? "noOrderReturns" : "noReturns")}</Empty>
+          ) : (
+            <>
+              {returns.slice(0, PAGE_SIZE).map((ret) => (
+                <ReturnCard key={ret.id} initial={ret} />
+              ))}
+              <Box display="flex" gap={3} alignItems="center">
+                <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                  {t("previous")}
+                </Button>
+                <Text>{t("page", { page: page + 1 })}</Text>
+                <Button
+                  variant="secondary"
+                  disabled={returns.length <= PAGE_SIZE}
+                  onClick={() => setPage(page + 1)}
+                >
+                  {t("next")}
+                </Button>
+              </Box>
+            </>
+          )
+        }
+      </Async>
+    </Box>
+  );
+}
+
+type Payload = { return: ReturnRecord | null; errors: MutationError[] };
+
+export function ReturnCard({ initial }: { initial: ReturnRecord }) {
+  const { request, t, language } = useDashboard();
+  const [ret, setRet] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [rejectReason, setRejectReason] = useState("");
+  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
+
+  const run = async (document: string, variables: Record<string, unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const data = await request<Record<string, Payload>>(document, { id: ret.id, ...variables });
+      const payload = Object.values(data)[0];
+      raiseMutationErrors(payload);
+      if (payload.return) setRet(payload.return);
+    } catch (caught) {
+      setError(caught as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const action = nextAction(ret.status);
+  const amount = formatMoney(language, ret.refundAmount, ret.currency);
+  return (
+    <Card testId={`return-${ret.rma}`}>
+      <Box display="flex" justifyContent="space-between" gap={3} flexWrap="wrap">
+        <Box>
+          <Text fontWeight="bold">{ret.rma}</Text>{" "}
+          <Text color="default2">{t("order", { number: ret.orderNumber })}</Text>
+        </Box>
+        <Box display="flex" gap={2}>
+          {ret.isOverdue && (
+            <Chip backgroundColor="critical1" data-testid="overdue">
+              <Text size={1}>{t("overdue")}</Text>
+            </Chip>
+          )}
+          <Chip data-testid="status">
+            <Text size={1}>{ret.statusLabel}</Text>
+          </Chip>
+        </Box>
+      </Box>
+      <Text size={2} color="default2" display="block">
+        {words(ret.reason)} · {t("requestedAt", { date: formatDate(language, ret.createdAt) })}
+      </Text>
+      {ret.comment && (
+        <Text size={2} display="block">
+          {t("customerComment", { comment: ret.comment })}
+        </Text>
+      )}
+      <Box as="ul" marginY={2} paddingLeft={4}>
+        {ret.lines.map((line) => (
+          <li key={line.id}>
+            <Text>
+              {line.quantity} × {line.productName}
+              {line.outcome ? ` — ${words(line.outcome)}` : ""}
+            </Text>
+          </li>
+        ))}
+      </Box>
+      {ret.refundAmount && (
+        <Text display="block" data-testid="refund-state">
+          {ret.status === "REFUNDED"
+            ? t("refunded", { amount })
+            : ret.status === "CREDITED"
+              ? t("credited", { amount })
+              : t("refundState", { amount })}
+        </Text>
+      )}
+      <Text display="block" color="default2" data-testid="next-action">
+        {t("nextAction", { action: t(NEXT_ACTION_TEXT[action]) })}
+      </Text>
+
+      <Box display="flex" gap={2} marginTop={3} flexWrap="wrap" alignItems="flex-end">
+        {action === "decide" && (
+          <>
+            <Button disabled={busy} onClick={() => run(APPROVE, {})}>
+              {t("approve")}
+            </Button>
+            <Input
+              label={t("rejectReason")}
+              value={rejectReason}
+              onChange={(event) => setRejectReason(event.target.value)}
+              size="small"
+            />
+            <Button
+              variant="error"
+              disabled={busy || !rejectReason.trim()}
+              onClick={() => run(REJECT, { reason: rejectReason.trim() })}
+            >
+              {t("reject")}
+            </Button>
+          </>
+        )}
+        {canMarkReceived(ret.status) && (
+          <Button disabled={busy} onClick={() => run(RECEIVE, {})}>
+            {t("markReceived")}
+          </Button>
+        )}
+        {action === "inspect" && (
+          <>
+            {ret.lines.map((line) => (
+              <Choice
+                key={line.id}
+                id={`outcome-${line.id}`}
+                label={t("outcome", { product: line.productName })}
+                value={outcomes[line.id] ?? "RESELLABLE"}
+                onChange={(outcome) => setOutcomes({ ...outcomes, [line.id]: outcome })}
+                options={INSPECTION_OUTCOMES.map((o) => ({ value: o, label: words(o) }))}
+              />
+            ))}
+            <Button
+              disabled={busy}
+              onClick={() =>
+                run(INSPECT, {
+                  lines: ret.lines.map((line) => ({
+                    lineId: line.id,
+                    outcome: outcomes[line.id] ?? "RESELLABLE",
+                  })),
+                })
+              }
+            >
+              {t("inspect")}
+            </Button>
+          </>
+        )}
+        {action === "refund" && (
+          <>
+            <Button disabled={busy} onClick={() => run(REFUND, { resolution: "REFUND" })}>
+              {t("refund")}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={busy}
+              onClick={() => run(REFUND, { resolution: "STORE_CREDIT" })}
+            >
+              {t("storeCredit")}
+            </Button>
+          </>
+        )}
+      </Box>
+      {error && <Failure t={t} error={error} />}
+    </Card>
+  );
+}

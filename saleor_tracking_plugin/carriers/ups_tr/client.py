@@ -1,0 +1,22 @@
+"""UPS Türkiye parcels through UPS's own Tracking API, with the merchant's UPS credentials.
+
+UPS Türkiye is UPS's Turkish operation: its parcels carry UPS `1Z` numbers, which UPS's
+Tracking API answers like any other. The carrier keeps its own code (and tracking page); the
+calls are UPS's, with UPS's transport, estimates and times.
+"""
+
+from dataclasses import replace
+
+from ...config import Settings
+from ..connector import ConnectorLimits
+from ..karrio_adapter import KarrioConnector
+from ..ups.client import build_connector as build_ups_connector
+
+# No settings of its own: the UPS credentials serve both.
+FIELDS: list = []
+
+
+def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+    """UPS's connector under UPS Türkiye's code, or None until UPS credentials are entered."""
+    connector = build_ups_connector(settings, limits)
+    return replace(connector, code="ups_tr") if connector else None

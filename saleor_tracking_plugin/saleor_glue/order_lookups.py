@@ -1,0 +1,68 @@
+"""Set-based lookups of Saleor's orders for the scans: which orders are still watched, which
+have lines waiting to ship, which were cancelled.
+
+Each returns ids or a subquery, so a scan over a million orders is one SQL statement and
+never a Python loop over rows; Saleor's table and column names stay in this module.
+"""
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Exists, F, OuterRef, QuerySet, Sum
+from django.db.models.functions import Coalesce
+from saleor.order import OrderStatus
+from saleor.order.models import Order, OrderLine
+
+# Orders a customer still waits for: placed, and not cancelled, expired or a draft.
+WATCHED_STATUSES = (
+    OrderStatus.UNCONFIRMED,
+    OrderStatus.UNFULFILLED,
+    OrderStatus.PARTIALLY_FULFILLED,
+    OrderStatus.FULFILLED,
+)
+# Watched orders with lines still to hand to a carrier.
+UNSHIPPED_STATUSES = (
+    OrderStatus.UNCONFIRMED,
+    OrderStatus.UNFULFILLED,
+    OrderStatus.PARTIALLY_FULFILLED,
+)
+
+
+def watched_among(order_ids: Collection[Any], placed_since: datetime) -> list[Any]:
+    """Those of `order_ids` that are watched and were placed at or after `placed_since`."""
+    if not order_ids:
+        return []
+    return list(
+        Order.objects.filter(
+            pk__in=list(order_ids), status__in=WATCHED_STATUSES, created_at__gte=placed_since
+        ).values_list("pk", flat=True)
+    )
+
+
+def unshipped_due(placed_since: datetime, placed_before: datetime, limit: int) -> list[Any]:
+    """Orders with lines to ship that may be late: placed before `placed_before` (the
+    handling time has run out), or younger but with a line Saleor could not allocate in full.
+
+    A superset of the late ones (the business-day rules decide); at most `limit`, oldest first.
+    """
+    short_line = OrderLine.objects.filter(
+        order_id=OuterRef("pk"),
+        quantity__gt=F("quantity_fulfilled"),
+        variant__isnull=False,
+        variant__track_inventory=True,
+    ).annotate(allocated=Coalesce(Sum("allocations__quantity_allocated"), 0))
+    short_line = short_line.filter(allocated__lt=F("quantity") - F("quantity_fulfilled"))
+    window = Order.objects.filter(status__in=UNSHIPPED_STATUSES, created_at__gte=placed_since)
+    overdue = window.filter(created_at__lt=placed_before)
+    young_and_short = window.filter(created_at__gte=placed_before).filter(Exists(short_line))
+    ids = overdue.order_by("created_at").values_list("pk", flat=True)[:limit]
+    found = list(ids)
+    if len(found) < limit:
+        found += list(young_and_short.values_list("pk", flat=True)[: limit - len(found)])
+    return found
+
+
+def cancelled_orders() -> QuerySet[Order]:
+    """Cancelled orders, as a subquery (`.values("pk")`) for other tables to filter on."""
+    return Order.objects.filter(status=OrderStatus.CANCELED).values("pk")

@@ -1,0 +1,1 @@
+"""Satisfaction surveys after delivery, complaints with a response deadline, and coupons."""
