@@ -12,6 +12,9 @@ from ..pages.links import tracking_page_url
 from ..returns.eligibility import can_return_something
 from ..returns.notices import order_return_page_url
 from ..returns.policy import from_settings
+from ..surveys.actions import can_answer
+from ..surveys.links import survey_link
+from ..surveys.models import Survey
 from ..tracking import actions
 from ..tracking.metadata import tracking_url
 from ..tracking.models import EstimateSource, Shipment, ShipmentEvent, ShipmentKind
@@ -124,6 +127,13 @@ class OrderTracking(graphene.ObjectType):
         ),
     )
 
+    survey_page_url = graphene.String(
+        description=(
+            "The hosted satisfaction survey page of the order, once it can be rated (delivered, "
+            "or the survey was sent); null before and while surveys are off."
+        ),
+    )
+
     @staticmethod
     def resolve_tracking_page_url(root, _info):
         return tracking_page_url(root.order.pk)
@@ -134,6 +144,13 @@ class OrderTracking(graphene.ObjectType):
         if not can_return_something(root.order, policy, timezone.now()):
             return None
         return order_return_page_url(root.order)
+
+    @staticmethod
+    def resolve_survey_page_url(root, _info):
+        if not load_settings().survey_enabled:
+            return None
+        survey = Survey.objects.filter(order=root.order).first()
+        return survey_link(root.order) if can_answer(root.order, survey) else None
 
 
 def _shipments_with_events():

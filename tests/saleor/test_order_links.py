@@ -7,16 +7,19 @@ from urllib.parse import parse_qs, urlsplit
 import graphene
 
 from saleor_tracking_plugin.pages.links import order_id_from_token, tracking_page_url
+from saleor_tracking_plugin.surveys.links import SURVEY_PURPOSE
 from saleor_tracking_plugin.tracking.metadata import mirror_order_tracking
 
 from ..fixtures import tracking_content
 
 LINKS_BY_ID = """
-query Links($id: ID) { orderTracking(id: $id) { trackingPageUrl returnPageUrl } }
+query Links($id: ID) { orderTracking(id: $id) { trackingPageUrl returnPageUrl surveyPageUrl } }
 """
 LINKS_AS_GUEST = """
 query Links($number: String, $email: String) {
-  orderTracking(number: $number, email: $email) { trackingPageUrl returnPageUrl }
+  orderTracking(number: $number, email: $email) {
+    trackingPageUrl returnPageUrl surveyPageUrl
+  }
 }
 """
 
@@ -47,6 +50,7 @@ def test_the_owner_gets_both_links_of_a_delivered_order(
     assert opens(links["trackingPageUrl"], "track") == str(delivered_order.pk)
     assert "/pages/return/?t=" in links["returnPageUrl"]
     assert opens(links["returnPageUrl"], "return") == str(delivered_order.pk)
+    assert opens(links["surveyPageUrl"], SURVEY_PURPOSE) == str(delivered_order.pk)
 
 
 def test_a_guest_gets_the_links_with_number_and_email(guest_tracking_client, delivered_order):
@@ -70,6 +74,7 @@ def test_staff_get_no_return_link_for_an_order_not_shipped_yet(
     links = content["data"]["orderTracking"]
     assert opens(links["trackingPageUrl"], "track") == str(customer_order.pk)
     assert links["returnPageUrl"] is None
+    assert links["surveyPageUrl"] is None
 
 
 def test_the_tracking_link_is_mirrored_into_public_metadata_and_kept_while_fresh(
