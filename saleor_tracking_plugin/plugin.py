@@ -9,12 +9,14 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponse
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
+from saleor.plugins.error_codes import PluginErrorCode
 
 from . import PLUGIN_ID
-from .config import all_fields
+from .config import all_fields, configuration_problems
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +67,18 @@ class TrackingPlugin(BasePlugin):
         }
         for field in all_fields()
     }
+
+    @classmethod
+    def validate_plugin_configuration(cls, plugin_configuration, **kwargs):
+        """Refuse a save with unusable values, naming each field and how to fix it."""
+        problems = configuration_problems(plugin_configuration.configuration or [])
+        if problems:
+            raise ValidationError(
+                {
+                    name: ValidationError(message, code=PluginErrorCode.INVALID.value)
+                    for name, message in problems.items()
+                }
+            )
 
     @_never_raises
     def fulfillment_created(self, fulfillment, *args, **kwargs):

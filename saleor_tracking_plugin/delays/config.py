@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from ..config import BOOLEAN, ConfigField, Settings
+from ..config import BOOLEAN, ConfigField, Settings, integer
 from .rules import DelayPolicy
 
 FIELDS = [
@@ -21,12 +21,14 @@ FIELDS = [
             "Business days (Monday to Friday, Turkish public holidays excluded) within which "
             "an order is handed to the carrier; later is a delay."
         ),
+        validator=integer(0, 60),
     ),
     ConfigField(
         name="delay_no_scan_hours",
         default=72,
         label="Longest silence of a carrier (hours)",
         help_text="A parcel without a new carrier scan for longer than this is delayed.",
+        validator=integer(1, 24 * 60),
     ),
     ConfigField(
         name="delay_wait_extra_business_days",
@@ -36,12 +38,14 @@ FIELDS = [
             "A customer who waits is promised this many business days from today, unless "
             "the carrier's own estimate is still ahead."
         ),
+        validator=integer(1, 60),
     ),
     ConfigField(
         name="delay_detection_window_days",
         default=60,
         label="Orders checked for delays (days back)",
         help_text="Only orders placed within this many days are checked.",
+        validator=integer(1, 365),
     ),
 ]
 

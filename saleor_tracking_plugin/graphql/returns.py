@@ -12,13 +12,12 @@ from django.utils import timezone, translation
 
 from ..carriers.registry import get_carrier
 from ..config import load_settings
-from ..pages.links import page_url
 from ..returns import actions
 from ..returns.eligibility import order_eligibility
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
 from ..returns.models import Return, ReturnLine
-from ..returns.notices import RETURN_PAGE_PURPOSE
+from ..returns.notices import order_return_page_url
 from ..returns.policy import NotReturnable, ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
 from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
@@ -285,7 +284,7 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_return_page_url(root, _info):
-        return page_url("return", root.order, RETURN_PAGE_PURPOSE)
+        return order_return_page_url(root.order)
 
     @staticmethod
     def resolve_saleor_fulfillment_id(root, _info):

@@ -5,6 +5,7 @@ import graphene
 from .carriers import CarrierQueries
 from .complaints import ComplaintMutations, ComplaintQueries
 from .delays import DelayMutations, DelayQueries
+from .doctor import DoctorQueries
 from .metrics import MetricQueries
 from .notifications import MessagePreferenceQueries, NotificationMutations, NotificationQueries
 from .permissions import declared_access
@@ -21,6 +22,7 @@ class Query(
     MessagePreferenceQueries,
     ReturnQueries,
     DelayQueries,
+    DoctorQueries,
     SurveyQueries,
     ComplaintQueries,
     MetricQueries,

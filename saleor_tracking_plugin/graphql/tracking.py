@@ -7,6 +7,14 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from ..carriers.registry import all_carriers, get_carrier
+from ..config import load_settings
+from ..pages.links import tracking_page_url
+from ..returns.eligibility import can_return_something
+from ..returns.notices import order_return_page_url
+from ..returns.policy import from_settings
+from ..surveys.actions import can_answer
+from ..surveys.links import survey_link
+from ..surveys.models import Survey
 from ..tracking import actions
 from ..tracking.metadata import tracking_url
 from ..tracking.models import EstimateSource, Shipment, ShipmentEvent, ShipmentKind
@@ -105,6 +113,44 @@ class OrderTracking(graphene.ObjectType):
     shipments = graphene.List(
         graphene.NonNull(TrackedShipment), required=True, description="Outbound parcels."
     )
+    tracking_page_url = graphene.String(
+        required=True,
+        description=(
+            "The hosted tracking page of the order (signed, opens without logging in; based on "
+            "Saleor's PUBLIC_URL)."
+        ),
+    )
+    return_page_url = graphene.String(
+        description=(
+            "The hosted return page of the order, while some item can be returned; null when "
+            "nothing can be returned (not shipped yet, window closed, all returned)."
+        ),
+    )
+
+    survey_page_url = graphene.String(
+        description=(
+            "The hosted satisfaction survey page of the order, once it can be rated (delivered, "
+            "or the survey was sent); null before and while surveys are off."
+        ),
+    )
+
+    @staticmethod
+    def resolve_tracking_page_url(root, _info):
+        return tracking_page_url(root.order.pk)
+
+    @staticmethod
+    def resolve_return_page_url(root, _info):
+        policy = from_settings(load_settings())
+        if not can_return_something(root.order, policy, timezone.now()):
+            return None
+        return order_return_page_url(root.order)
+
+    @staticmethod
+    def resolve_survey_page_url(root, _info):
+        if not load_settings().survey_enabled:
+            return None
+        survey = Survey.objects.filter(order=root.order).first()
+        return survey_link(root.order) if can_answer(root.order, survey) else None
 
 
 def _shipments_with_events():
@@ -146,12 +192,15 @@ class TrackingQueries(graphene.ObjectType):
     def resolve_order_tracking(_root, info, id=None, number=None, email=None):
         order = find_order(info.context, info.context.requestor, id, number, email)
         shipments = list(_shipments_with_events().filter(order=order))
-        return OrderTracking(
+        tracking = OrderTracking(
             order_id=global_id("Order", order.pk),
             number=str(order.number),
             status=least_advanced([ShipmentStatus(s.status) for s in shipments]),
             shipments=shipments,
         )
+        # The links are resolved only when asked for: return eligibility costs queries.
+        tracking.order = order
+        return tracking
 
     @staticmethod
     def resolve_carriers(_root, _info):

@@ -78,6 +78,7 @@ def queue_message(
     context: dict[str, Any],
     thread: str = "",
     settings: Settings | None = None,
+    items: list[dict[str, Any]] | None = None,
 ) -> list[OutboxMessage]:
     """Write the message to the outbox once per enabled channel; return the new rows.
 
@@ -86,8 +87,8 @@ def queue_message(
     """
     settings = settings or load_settings()
     language = message_language(order)
-    facts = order_facts(order, language, context)
-    items = order_items(order)
+    items = items if items is not None else order_items(order)
+    facts = order_facts(order, language, context, items)
     now = timezone.now()
     created_rows = []
     with transaction.atomic():

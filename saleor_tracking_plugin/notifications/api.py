@@ -16,6 +16,7 @@ def notify(
     dedupe_key: str,
     context: dict[str, Any] | None = None,
     thread: str = "",
+    items: list[dict[str, Any]] | None = None,
 ) -> list[OutboxMessage]:
     """Queue one message of a declared type about `order` on every enabled, consented channel.
 
@@ -24,9 +25,11 @@ def notify(
     `context` adds the facts the type's texts need beyond those derived from the order
     (customer name, order number, items, tracking link); dates are shown in the customer's
     language. `thread` groups messages about one subject (e.g. f"shipment:{shipment.pk}") so
-    that a type's `supersedes` drops older ones still waiting. Returns the rows queued now;
+    that a type's `supersedes` drops older ones still waiting. `items` ({"name", "quantity"})
+    replaces the order's lines when the message is about part of it (one parcel's contents).
+    Returns the rows queued now;
     sending happens in Celery after the caller's transaction commits.
     """
     return queue_message(
-        order, get_message_type(message_type), dedupe_key, context or {}, thread=thread
+        order, get_message_type(message_type), dedupe_key, context or {}, thread=thread, items=items
     )

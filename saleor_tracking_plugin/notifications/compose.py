@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ..saleor_glue.shop import shop_identity
 from .catalog import Channel, MessageType
 from .config import text_field_name
 from .rendering import fill, first_filled, split_override
@@ -49,6 +50,7 @@ def compose(
         if channel == Channel.EMAIL:
             context = {**facts, "subject": subject, "body": body, "items_list": items}
             context["language"] = language
+            context["shop"] = shop_identity(getattr(settings, "shop_logo_url", ""))
             return Content(
                 subject=subject,
                 body=render_to_string("saleor_tracking_plugin/notifications/email.txt", context),

@@ -1,8 +1,29 @@
 """Notification settings: the channels' credentials, quiet hours, and per message type the
 channels it goes out on and the merchant's own texts."""
 
-from ..config import MULTILINE, SECRET, ConfigField
+from typing import Any
+
+from ..config import (
+    MULTILINE,
+    SECRET,
+    ConfigField,
+    Validator,
+    clock_or_empty,
+    credential,
+    integer,
+    list_of,
+    one_of,
+    pattern,
+    url,
+)
 from .catalog import Channel, MessageType, all_message_types
+from .rendering import placeholders, split_override
+
+# Facts the engine fills in for every message (see catalog.py).
+ENGINE_FACTS = ("customer_name", "order_number", "items", "tracking_link")
+# Operators approve alphanumeric sender names (başlık) of at most 11 characters.
+SENDER_NAME = pattern(r"[^\n]{1,11}", "enter the approved sender name, at most 11 characters")
+CHANNEL_NAMES = (*(channel.value for channel in Channel), "none")
 
 CHANNELS_HELP = (
     "Comma-separated channels for this message: email, sms, whatsapp, webhook; "
@@ -20,28 +41,44 @@ CHANNEL_FIELDS = [
         name="quiet_hours_start",
         default="21:00",
         label="SMS/WhatsApp quiet hours start",
-        help_text="Shop time (HH:MM) from which SMS and WhatsApp messages wait. Empty: none.",
+        help_text=(
+            "Shop time (HH:MM) from which SMS and WhatsApp messages wait until the end time. "
+            "Empty: no quiet hours, phone messages go out at any time."
+        ),
+        validator=clock_or_empty,
+        empty_is_off=True,
     ),
     ConfigField(
         name="quiet_hours_end",
         default="09:00",
         label="SMS/WhatsApp quiet hours end",
-        help_text="Shop time (HH:MM) when waiting SMS and WhatsApp messages go out.",
+        help_text=(
+            "Shop time (HH:MM) when waiting SMS and WhatsApp messages go out. Empty: no quiet "
+            "hours."
+        ),
+        validator=clock_or_empty,
+        empty_is_off=True,
     ),
     ConfigField(
         name="notification_retry_base_seconds",
         default=60,
         label="First retry delay (seconds)",
         help_text="A failing provider is retried after this delay, then twice as long each time.",
+        validator=integer(1, 24 * 3600),
     ),
     ConfigField(
         name="sms_provider",
         default="",
         label="SMS provider",
         help_text="twilio, netgsm or iletimerkezi; empty disables SMS.",
+        validator=one_of("twilio", "netgsm", "iletimerkezi", allow_empty=True),
     ),
     ConfigField(
-        name="twilio_account_sid", default="", label="Twilio Account SID", help_text="AC..."
+        name="twilio_account_sid",
+        default="",
+        label="Twilio Account SID",
+        help_text="AC followed by 32 characters, from the Twilio console.",
+        validator=pattern(r"AC[0-9a-fA-F]{32}", "enter the Account SID: AC and 32 hex characters"),
     ),
     ConfigField(
         name="twilio_auth_token",
@@ -55,15 +92,24 @@ CHANNEL_FIELDS = [
         default="",
         label="Twilio sender",
         help_text="Sender phone number (+1...) or Messaging Service SID (MG...).",
+        validator=pattern(
+            r"\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32}",
+            "enter a number with country code such as +905321234567, or an MG… service SID",
+        ),
     ),
     ConfigField(
         name="twilio_api_url",
         default="https://api.twilio.com",
         label="Twilio API base URL",
         help_text="Change only for a Twilio edge location, e.g. https://api.dublin.ie1.twilio.com.",
+        validator=url(),
     ),
     ConfigField(
-        name="netgsm_usercode", default="", label="Netgsm user code", help_text="850xxxxxxx"
+        name="netgsm_usercode",
+        default="",
+        label="Netgsm user code",
+        help_text="Your Netgsm subscriber number (usercode), digits only, e.g. 8501234567.",
+        validator=pattern(r"\d{8,12}", "enter the user code as digits, e.g. 8501234567"),
     ),
     ConfigField(
         name="netgsm_password",
@@ -77,26 +123,35 @@ CHANNEL_FIELDS = [
         default="",
         label="Netgsm sender header",
         help_text="Approved message header (başlık).",
+        validator=SENDER_NAME,
     ),
-    ConfigField(name="iletimerkezi_key", default="", label="İleti Merkezi API key", help_text=""),
+    ConfigField(
+        name="iletimerkezi_key",
+        default="",
+        label="İleti Merkezi API key",
+        help_text="The public API key from İleti Merkezi's panel (Ayarlar → Güvenlik → API).",
+        validator=credential,
+    ),
     ConfigField(
         name="iletimerkezi_hash",
         default="",
         type=SECRET,
         label="İleti Merkezi API hash",
-        help_text="",
+        help_text="The secret API hash shown next to that key. Kept secret.",
     ),
     ConfigField(
         name="iletimerkezi_sender",
         default="",
         label="İleti Merkezi sender",
         help_text="Approved sender name (başlık).",
+        validator=SENDER_NAME,
     ),
     ConfigField(
         name="whatsapp_phone_number_id",
         default="",
         label="WhatsApp phone number ID",
         help_text="WhatsApp Business Cloud API phone number ID; empty disables WhatsApp.",
+        validator=pattern(r"\d{5,20}", "enter the numeric phone number ID from WhatsApp Manager"),
     ),
     ConfigField(
         name="whatsapp_access_token",
@@ -110,19 +165,24 @@ CHANNEL_FIELDS = [
         default="v21.0",
         label="WhatsApp Graph API version",
         help_text="e.g. v21.0",
+        validator=pattern(r"v\d+\.\d+", "enter a Graph API version such as v21.0"),
     ),
     ConfigField(
         name="crm_webhook_url",
         default="",
         label="CRM webhook URL",
         help_text="Receives every message as signed JSON; empty disables the webhook.",
+        validator=url(),
     ),
     ConfigField(
         name="crm_webhook_secret",
         default="",
         type=SECRET,
         label="CRM webhook secret",
-        help_text="Key of the HMAC-SHA256 signature in the X-Signature header.",
+        help_text=(
+            "Signs each delivery: the X-STP-Signature header is sha256= and the hex "
+            "HMAC-SHA256 of '<X-STP-Timestamp>.<raw body>' under this secret."
+        ),
     ),
 ]
 
@@ -142,6 +202,27 @@ def whatsapp_template_field_name(code: str) -> str:
     return f"notify_{code}_whatsapp_template"
 
 
+def message_text(message_type: MessageType) -> Validator:
+    """A merchant's text may name only facts this message has, in well-formed braces."""
+
+    def check(raw: Any) -> str | None:
+        subject, body = split_override(str(raw or ""))
+        known = set(ENGINE_FACTS).union(
+            *(placeholders(str(text)) for text in (message_type.subject, *message_type.body))
+        )
+        try:
+            used = placeholders(subject) | placeholders(body)
+        except ValueError:
+            return "a { or } is unmatched; write facts as {customer_name}"
+        unknown = sorted(used - known)
+        if unknown:
+            facts = ", ".join("{" + name + "}" for name in sorted(known))
+            return f"{{{unknown[0]}}} is not a fact of this message; use {facts}"
+        return None
+
+    return check
+
+
 def _message_type_fields(message_type: MessageType) -> list[ConfigField]:
     return [
         ConfigField(
@@ -149,6 +230,7 @@ def _message_type_fields(message_type: MessageType) -> list[ConfigField]:
             default=", ".join(channel.value for channel in message_type.default_channels),
             label=f"{message_type.label}: channels",
             help_text=CHANNELS_HELP,
+            validator=list_of(*CHANNEL_NAMES),
         ),
         ConfigField(
             name=whatsapp_template_field_name(message_type.code),
@@ -159,6 +241,9 @@ def _message_type_fields(message_type: MessageType) -> list[ConfigField]:
                 + ", ".join(message_type.whatsapp_parameters)
                 + "."
             ),
+            validator=pattern(
+                r"[a-z0-9_]{1,512}", "enter the template name: lower-case letters, digits and _"
+            ),
         ),
         *(
             ConfigField(
@@ -167,6 +252,7 @@ def _message_type_fields(message_type: MessageType) -> list[ConfigField]:
                 type=MULTILINE,
                 label=f"{message_type.label}: {name} text",
                 help_text=TEXT_HELP.format(language=name),
+                validator=message_text(message_type),
             )
             for language, name in (("tr", "Turkish"), ("en", "English"))
         ),

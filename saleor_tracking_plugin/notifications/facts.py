@@ -6,8 +6,10 @@ from typing import Any
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from ..pages.links import page_url
+from ..money import Money
+from ..pages.links import tracking_page_url
 from ..pages.rendering import shop_timezone
+from ..saleor_glue.fulfillments import line_label
 
 SUPPORTED_LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "en"
@@ -49,20 +51,19 @@ def order_items(order: Any) -> list[dict[str, Any]]:
     """The ordered products in the order's language, with quantities."""
     items = []
     for line in order.lines.all().order_by("pk"):
-        name = line.translated_product_name or line.product_name
-        variant = line.translated_variant_name or line.variant_name
-        if variant and variant != name:
-            name = f"{name} ({variant})"
-        items.append({"name": name, "quantity": line.quantity})
+        items.append({"name": line_label(line), "quantity": line.quantity})
     return items
 
 
 def format_fact(value: Any, language: str) -> Any:
-    """Dates in the customer's language ("24 Kasım 2026"); other values unchanged.
+    """Dates and money in the customer's language ("24 Kasım 2026", "₺1.500,00"); other
+    values unchanged.
 
     A time is shown as the day it is in the shop's calendar (`local_timezone`): a parcel
     delivered at 01:30 in Istanbul was delivered that day, not the day before as in UTC.
     """
+    if isinstance(value, Money):
+        return value.format(language)
     if isinstance(value, datetime):
         value = value.astimezone(shop_timezone()).date()
     if isinstance(value, date):
@@ -82,16 +83,19 @@ def jsonable(value: Any) -> Any:
     return value
 
 
-def order_facts(order: Any, language: str, context: dict[str, Any]) -> dict[str, Any]:
-    """Everything a message about this order may say, in `language`."""
-    items = order_items(order)
+def order_facts(
+    order: Any, language: str, context: dict[str, Any], items: list[dict] | None = None
+) -> dict[str, Any]:
+    """Everything a message about this order may say, in `language`; `items` are the ones the
+    message is about (a parcel's), by default the whole order's."""
+    items = items if items is not None else order_items(order)
     with translation.override(language):
         items_text = ", ".join(f"{item['quantity']} × {item['name']}" for item in items)
         facts: dict[str, Any] = {
             "customer_name": customer_name(order) or _("customer"),
             "order_number": str(order.number),
             "items": items_text,
-            "tracking_link": page_url("track", order, "track"),
+            "tracking_link": tracking_page_url(order.pk),
         }
     for key, value in context.items():
         facts[key] = format_fact(value, language)

@@ -12,6 +12,7 @@ from django.dispatch import receiver
 
 from ..carriers.registry import get_carrier
 from ..pages.rendering import shop_timezone
+from ..saleor_glue.fulfillments import parcel_items
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.signals import shipment_status_changed, shipment_tracking_started
 from ..tracking.statuses import ShipmentStatus
@@ -48,6 +49,13 @@ def shipment_facts(shipment: Shipment, event: Any = None) -> dict[str, Any]:
     return facts
 
 
+def shipment_items(shipment: Shipment) -> list[dict[str, Any]] | None:
+    """What is in this parcel (its Saleor fulfillment's lines); None when unknown."""
+    if not shipment.fulfillment_id:
+        return None
+    return parcel_items([shipment.fulfillment_id]).get(shipment.fulfillment_id)
+
+
 def current_shipment_facts(order: Any, thread: str) -> dict[str, Any]:
     """The carrier and estimated date of the parcel a message thread "shipment:<pk>" is about."""
     kind, _, pk = thread.partition(":")
@@ -72,6 +80,7 @@ def on_tracking_started(sender: Any, shipment: Shipment, **kwargs: Any) -> None:
             dedupe_key=f"shipment:{shipment.pk}:{shipment.tracking_number}:shipped",
             thread=f"shipment:{shipment.pk}",
             context=shipment_facts(shipment),
+            items=shipment_items(shipment),
         )
     except Exception:
         logger.exception("Could not queue the shipped message of shipment %s", shipment.pk)
@@ -100,6 +109,7 @@ def on_status_changed(
             dedupe_key=f"shipment:{current.pk}:{current.tracking_number}:{occurrence}",
             thread=f"shipment:{current.pk}",
             context=shipment_facts(current, event),
+            items=shipment_items(current),
         )
     except Exception:
         logger.exception("Could not queue the %s message of shipment %s", status, shipment.pk)

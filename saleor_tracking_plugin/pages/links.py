@@ -6,7 +6,7 @@ cannot be forged or pointed at another order, and it expires.
 
 from datetime import timedelta
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode
 
 from django.core import signing
 from saleor.core.utils import build_absolute_uri
@@ -20,9 +20,17 @@ DELAY_SALT = "saleor_tracking_plugin.pages.delay-choice"
 DELAY_CHOICE_MAX_AGE = timedelta(days=7)
 
 
+TRACK_PURPOSE = "track"
+
+
 def order_token(order: Any, purpose: str) -> str:
     """A signed token that opens `purpose` pages (e.g. "track", "return") of one order."""
-    return signing.dumps({"o": str(order.pk), "p": purpose}, salt=SALT, compress=True)
+    return order_id_token(order.pk, purpose)
+
+
+def order_id_token(order_id: Any, purpose: str) -> str:
+    """The same token from the order's ID alone."""
+    return signing.dumps({"o": str(order_id), "p": purpose}, salt=SALT, compress=True)
 
 
 def order_id_from_token(
@@ -58,5 +66,28 @@ def delay_id_from_token(token: str) -> tuple[str, int] | None:
 
 def page_url(page: str, order: Any, purpose: str, **params: str) -> str:
     """Absolute URL of a hosted page of the order, e.g. page_url("track", order, "track")."""
-    query = urlencode({"t": order_token(order, purpose), **params})
-    return build_absolute_uri(f"/plugins/global/{PLUGIN_ID}/pages/{page}/?{query}")
+    return _page_url(page, order_token(order, purpose), params)
+
+
+def tracking_page_url(order_id: Any) -> str:
+    """Absolute URL of the order's hosted tracking page (Saleor's PUBLIC_URL as its base)."""
+    return _page_url("track", order_id_token(order_id, TRACK_PURPOSE), {})
+
+
+def is_fresh_page_url(url: str, order_id: Any) -> bool:
+    """Whether a stored tracking link still opens this order for at least half its lifetime,
+    at the shop's current address (PUBLIC_URL may have changed since)."""
+    address, _, query = url.partition("?")
+    if address != build_absolute_uri(_page_path("track")):
+        return False
+    token = parse_qs(query).get("t", [""])[0]
+    return order_id_from_token(token, TRACK_PURPOSE, DEFAULT_MAX_AGE / 2) == str(order_id)
+
+
+def _page_path(page: str) -> str:
+    return f"/plugins/global/{PLUGIN_ID}/pages/{page}/"
+
+
+def _page_url(page: str, token: str, params: dict[str, str]) -> str:
+    query = urlencode({"t": token, **params})
+    return build_absolute_uri(f"{_page_path(page)}?{query}")

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from ..config import Settings, load_settings
+from ..saleor_glue.shop import shop_identity
 
 SUPPORTED_LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "en"
@@ -29,9 +30,13 @@ def render_page(
     language: str,
     status: int = 200,
 ) -> HttpResponse:
-    """Render a hosted page template in `language`, with times in the shop's time zone."""
+    """Render a hosted page template in `language`, with times in the shop's time zone and
+    the shop's name, logo and contact in its header and footer."""
+    shop = shop_identity(load_settings().shop_logo_url)
     with translation.override(language), timezone.override(shop_timezone()):
-        body = render_to_string(template, {**context, "language": language}, request=request)
+        body = render_to_string(
+            template, {**context, "language": language, "shop": shop}, request=request
+        )
     response = HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
     response["Content-Language"] = language
     response["Cache-Control"] = "private, no-store"

@@ -39,6 +39,17 @@ ERROR_TEXTS = {
     "UNKNOWN_CARRIER": _("We do not know this carrier."),
 }
 GENERIC_ERROR = _("Something was not right. Please check and try again.")
+# The banner after a successful action says what that action did.
+DONE_TEXTS = {
+    "request": _("Thank you, we have your request."),
+    "cancel": _("Your return is cancelled."),
+    "tracking": _("Thank you, we saved the tracking number of your return parcel."),
+}
+MISSING_TEXTS = {
+    "lines": _("how many of which item to return"),
+    "reason": _("a reason"),
+    "resolution": _("what you would like instead"),
+}
 
 
 def return_page(request: HttpRequest) -> HttpResponse:
@@ -51,19 +62,40 @@ def return_page(request: HttpRequest) -> HttpResponse:
         return render_page(
             request, "saleor_tracking_plugin/pages/link_invalid.html", {}, language, status=404
         )
-    error = None
+    error: str | None = None
     if request.method == "POST":
-        try:
-            _handle(request, order)
-        except ReturnError as refused:
-            error = ERROR_TEXTS.get(refused.code, GENERIC_ERROR)
-        else:
-            return HttpResponseRedirect(f"?t={token}&lang={language}&done=1")
+        action = request.POST.get("action", "")
+        missing = _missing(request) if action == "request" else []
+        # Messages are read in the page's language, not the server's.
+        with translation.override(language):
+            if missing:
+                error = str(_("Still missing: %(missing)s.")) % {
+                    "missing": ", ".join(str(MISSING_TEXTS[name]) for name in missing)
+                }
+            else:
+                try:
+                    _handle(request, order)
+                except ReturnError as refused:
+                    error = str(ERROR_TEXTS.get(refused.code, GENERIC_ERROR))
+        if error is None:
+            return HttpResponseRedirect(f"?t={token}&lang={language}&done={action}")
     with translation.override(language):
         context = _context(order, token, language)
     context["error"] = error
-    context["done"] = request.GET.get("done") == "1" and error is None
+    done = request.GET.get("done", "") if error is None else ""
+    context["done"] = DONE_TEXTS.get(done, "")
     return render_page(request, TEMPLATE, context, language, status=400 if error else 200)
+
+
+def _missing(request: HttpRequest) -> list[str]:
+    """What a return request form left empty, in the form's order."""
+    chosen = [
+        key
+        for key in request.POST
+        if key.startswith("qty-") and request.POST.get(key, "").strip() not in ("", "0")
+    ]
+    missing = [] if chosen else ["lines"]
+    return missing + [name for name in ("reason", "resolution") if not request.POST.get(name)]
 
 
 def _handle(request: HttpRequest, order: Order) -> None:
@@ -105,7 +137,7 @@ def _context(order: Order, token: str, language: str) -> dict:
             "name": line.product_name,
             "variant": line.variant_name,
             "returnable": rules.returnable_quantity,
-            "choices": range(rules.returnable_quantity + 1),
+            "choices": range(1, rules.returnable_quantity + 1),
             "deadline": rules.deadline,
             "refusal": ERROR_TEXTS.get(rules.refusal.value) if rules.refusal else None,
         }

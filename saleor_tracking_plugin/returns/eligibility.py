@@ -80,3 +80,11 @@ def _product_type_keys(line: OrderLine) -> set[str]:
     if product is None:
         return set()
     return {product.product_type.slug.lower(), str(product.product_type_id)}
+
+
+def can_return_something(order: Order, policy: ReturnPolicy, now: datetime) -> bool:
+    """Whether the customer may start a return now: some line has a returnable quantity."""
+    return any(
+        rules.returnable_quantity > 0
+        for _line, rules in order_eligibility(order, policy, now).values()
+    )

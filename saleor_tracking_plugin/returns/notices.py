@@ -7,6 +7,7 @@ after commit for other listeners.
 
 from django.db import transaction
 
+from ..money import Money
 from ..notifications.api import notify
 from ..pages.links import page_url
 from .messages import MESSAGE_OF_STATUS
@@ -16,6 +17,11 @@ from .signals import return_status_changed
 from .statuses import ReturnStatus
 
 RETURN_PAGE_PURPOSE = "return"
+
+
+def order_return_page_url(order) -> str:
+    """Absolute URL of the order's hosted return page (signed, for guests too)."""
+    return page_url("return", order, RETURN_PAGE_PURPOSE)
 
 
 def announce(ret: Return, previous: ReturnStatus | None, status: ReturnStatus) -> None:
@@ -38,11 +44,12 @@ def announce(ret: Return, previous: ReturnStatus | None, status: ReturnStatus) -
 
 def return_facts(ret: Return) -> dict:
     """The facts of a return the message texts use."""
-    amount = f"{ret.refund_amount:.2f} {ret.currency}" if ret.refund_amount is not None else ""
+    # Formatted per message language (notifications' `format_fact`).
+    amount = Money(ret.refund_amount, ret.currency) if ret.refund_amount is not None else ""
     store_credit = ret.resolution == Resolution.STORE_CREDIT
     return {
         "return_code": ret.rma,
-        "return_link": page_url("return", ret.order, RETURN_PAGE_PURPOSE),
+        "return_link": order_return_page_url(ret.order),
         "rejection_reason": ret.decision_note,
         "refund_amount": amount,
         # Non-empty only for store credit: its texts are chosen when this fact is known.

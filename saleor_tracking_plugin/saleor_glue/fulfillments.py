@@ -1,11 +1,13 @@
-"""Reads of Saleor's orders and fulfillments that surveys and metrics need."""
+"""Reads of Saleor's orders and fulfillments (parcels): what went in each parcel, and what
+surveys and metrics need."""
 
+from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
 from django.db.models import Max
 from saleor.order import FulfillmentStatus, OrderStatus
-from saleor.order.models import Fulfillment, Order
+from saleor.order.models import Fulfillment, FulfillmentLine, Order
 
 # Orders whose every item was shipped (some may have come back since).
 SHIPPED_ORDER_STATUSES = (
@@ -36,3 +38,25 @@ def shipped_order_ids_since(since: datetime):
         .values_list("pk", flat=True)
         .distinct()
     )
+
+
+def line_label(order_line: Any) -> str:
+    """A product's name as the customer saw it in their language, with its variant."""
+    name = order_line.translated_product_name or order_line.product_name
+    variant = order_line.translated_variant_name or order_line.variant_name
+    return f"{name} ({variant})" if variant and variant != name else name
+
+
+def parcel_items(fulfillment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Per fulfillment: its items as {"name", "quantity"}, in order-line order (one query)."""
+    items: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    lines = (
+        FulfillmentLine.objects.filter(fulfillment_id__in=fulfillment_ids)
+        .select_related("order_line")
+        .order_by("order_line__created_at", "order_line__pk", "pk")
+    )
+    for line in lines:
+        items[line.fulfillment_id].append(
+            {"name": line_label(line.order_line), "quantity": line.quantity}
+        )
+    return dict(items)

@@ -4,6 +4,7 @@ Kept in one module so that a difference between Saleor versions is absorbed here
 """
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
@@ -30,13 +31,22 @@ def add_timeline_event(
     )
 
 
-def replace_public_metadata(order_id: Any, values: dict[str, str]) -> None:
+def replace_public_metadata(
+    order_id: Any, values: dict[str, str], keep: Callable[[str, str], bool] | None = None
+) -> None:
     """Set the plugin's keys in the order's public metadata, leaving every other key alone.
 
-    The order row is locked so a concurrent metadata write from Saleor is not lost.
+    The order row is locked so a concurrent metadata write from Saleor is not lost. A key
+    for which `keep(key, current value)` is true keeps its current value (e.g. a signed link
+    that is still fresh, so an unchanged order is not rewritten).
     """
     with transaction.atomic():
         order = Order.objects.select_for_update().only("pk", "metadata").get(pk=order_id)
+        current = order.metadata or {}
+        for key in values:
+            value = current.get(f"{METADATA_PREFIX}{key}")
+            if keep and value and keep(key, value):
+                values = {**values, key: value}
         metadata = {
             key: value
             for key, value in (order.metadata or {}).items()

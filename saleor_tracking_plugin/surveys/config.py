@@ -1,6 +1,9 @@
 """Survey, complaint and coupon settings."""
 
-from ..config import BOOLEAN, ConfigField
+from ..config import BOOLEAN, ConfigField, clock, integer, one_of, pattern
+
+# Amounts are read with Decimal (see coupons.coupon_terms): a dot, never a comma.
+_AMOUNT = r"\d+(\.\d{1,2})?"
 
 FIELDS = [
     ConfigField(
@@ -15,30 +18,35 @@ FIELDS = [
         default=24,
         label="Survey delay after delivery (hours)",
         help_text="Hours after the last parcel's delivery scan before the survey is sent.",
+        validator=integer(0, 720),
     ),
     ConfigField(
         name="survey_fallback_days",
         default=7,
         label="Survey delay without delivery scans (days)",
         help_text="For orders whose parcels are not tracked: days after the last fulfillment.",
+        validator=integer(1, 90),
     ),
     ConfigField(
         name="survey_window_days",
         default=30,
         label="Latest survey (days after it was due)",
         help_text="A survey held back longer than this (open return, complaint, delay) is dropped.",
+        validator=integer(1, 365),
     ),
     ConfigField(
         name="survey_edit_days",
         default=7,
         label="Rating can be changed for (days)",
         help_text="Days after the first answer during which the customer may change it.",
+        validator=integer(0, 90),
     ),
     ConfigField(
         name="complaint_max_score",
         default=2,
         label="Complaint at or below score",
         help_text="A rating at or below this score (1-5) opens a complaint for staff.",
+        validator=integer(1, 5),
     ),
     ConfigField(
         name="complaint_response_hours",
@@ -48,30 +56,37 @@ FIELDS = [
             "Staff answer a complaint within this many business hours (shop time zone, "
             "Monday to Friday, Turkish public holidays excluded)."
         ),
+        validator=integer(1, 240),
     ),
     ConfigField(
         name="business_hours_start",
         default="09:00",
         label="Business hours start",
         help_text="Shop time (HH:MM) when complaint response time starts counting each day.",
+        validator=clock,
     ),
     ConfigField(
         name="business_hours_end",
         default="18:00",
         label="Business hours end",
         help_text="Shop time (HH:MM) when complaint response time stops counting each day.",
+        validator=clock,
     ),
     ConfigField(
         name="complaint_warning_hours",
         default=1,
         label="Complaint about to breach (hours before)",
         help_text="A complaint unanswered this close to its deadline is flagged to staff.",
+        validator=integer(0, 48),
     ),
     ConfigField(
         name="complaint_staff_email",
         default="",
         label="Complaint alerts to",
         help_text="Email told about complaints near or past their deadline with no assignee.",
+        validator=pattern(
+            r"[^@\s]+@[^@\s]+\.[^@\s]+", "enter an email address such as support@example.com"
+        ),
     ),
     ConfigField(
         name="coupon_enabled",
@@ -85,41 +100,48 @@ FIELDS = [
         default=5,
         label="Coupon from score",
         help_text="Ratings at or above this score (1-5) get a coupon.",
+        validator=integer(1, 5),
     ),
     ConfigField(
         name="coupon_discount_type",
         default="percentage",
         label="Coupon discount type",
         help_text="percentage or fixed (an amount in the channel's currency).",
+        validator=one_of("percentage", "fixed"),
     ),
     ConfigField(
         name="coupon_value",
         default="10",
         label="Coupon value",
         help_text="Percent off, or the fixed amount off, e.g. 10 or 50.00.",
+        validator=pattern(_AMOUNT, "enter the percent or amount off, e.g. 10 or 50.00"),
     ),
     ConfigField(
         name="coupon_min_spend",
         default="",
         label="Coupon minimum spend",
         help_text="Smallest basket (channel currency) the coupon applies to; empty: any.",
+        validator=pattern(_AMOUNT, "enter an amount such as 1500 or 1500.50"),
     ),
     ConfigField(
         name="coupon_expiry_days",
         default=30,
         label="Coupon valid for (days)",
         help_text="Days from issue until the code expires.",
+        validator=integer(0, 3650),
     ),
     ConfigField(
         name="coupon_channel",
         default="",
         label="Coupon channel",
         help_text="Slug of the channel the coupon is valid in; empty: the order's channel.",
+        validator=pattern(r"[\w\-]+", "enter the channel's slug, e.g. default-channel"),
     ),
     ConfigField(
         name="coupon_cooldown_days",
         default=90,
         label="One coupon per customer every (days)",
         help_text="A customer gets at most one survey coupon within this many days.",
+        validator=integer(0, 3650),
     ),
 ]

@@ -1,6 +1,20 @@
 """Tracking settings."""
 
-from ..config import BOOLEAN, ConfigField
+from typing import Any
+
+from ..config import BOOLEAN, ConfigField, carrier_code, identifier, integer
+
+
+def proxy_networks(raw: Any) -> str | None:
+    """IP addresses or CIDR ranges, as the guest throttle reads them, or nothing."""
+    from ..graphql.guest_throttle import parse_networks
+
+    try:
+        parse_networks("" if raw is None else str(raw))
+    except ValueError as error:
+        return f"{error}; enter addresses or CIDR ranges such as 10.0.0.0/8, 192.168.1.10"
+    return None
+
 
 FIELDS = [
     ConfigField(
@@ -11,12 +25,14 @@ FIELDS = [
             "Carrier code or name used when neither the tracking number's format nor the "
             "fulfillment's metadata names one, e.g. 'yurtici' or 'Aras Kargo'."
         ),
+        validator=carrier_code(),
     ),
     ConfigField(
         name="carrier_metadata_key",
         default="carrier",
         label="Fulfillment metadata key naming the carrier",
         help_text="Staff or apps can set this key on a fulfillment's metadata to pick its carrier.",
+        validator=identifier,
     ),
     ConfigField(
         name="mirror_to_order_metadata",
@@ -33,12 +49,14 @@ FIELDS = [
         default=10,
         label="Guest look-ups allowed per client",
         help_text="Failed order-number-and-email look-ups one client may make per window.",
+        validator=integer(1, 10_000),
     ),
     ConfigField(
         name="guest_lookup_window_minutes",
         default=15,
         label="Guest look-up window (minutes)",
         help_text="Length of the window in which failed guest look-ups are counted.",
+        validator=integer(1, 1440),
     ),
     ConfigField(
         name="guest_order_attempt_limit",
@@ -57,5 +75,6 @@ FIELDS = [
             "Addresses or CIDR ranges of your load balancers, separated by commas. Only "
             "requests from them may name the client in X-Forwarded-For; empty means none."
         ),
+        validator=proxy_networks,
     ),
 ]

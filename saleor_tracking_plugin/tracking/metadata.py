@@ -3,12 +3,14 @@
 Storefronts read it through Saleor's own `order { metadata }`; keys (all strings):
 - `tracking.status`: the order's status, i.e. its least advanced active shipment;
 - `tracking.carrier`, `tracking.url`, `tracking.estimatedDelivery`: of the latest shipment;
-- `tracking.shipments`: JSON list of every shipment's summary.
+- `tracking.shipments`: JSON list of every shipment's summary;
+- `tracking.pageUrl`: the order's hosted tracking page (signed link).
 """
 
 from typing import Any
 
 from ..carriers.registry import get_carrier
+from ..pages.links import is_fresh_page_url, tracking_page_url
 from ..saleor_glue.orders import json_value, replace_public_metadata
 from .models import Shipment, ShipmentKind
 from .statuses import ShipmentStatus, least_advanced
@@ -58,5 +60,7 @@ def mirror_order_tracking(order_id: Any) -> None:
             "url": latest["trackingUrl"],
             "estimatedDelivery": latest["estimatedDelivery"] or "",
             "shipments": json_value(summaries),
+            "pageUrl": tracking_page_url(order_id),
         },
+        keep=lambda key, current: key == "pageUrl" and is_fresh_page_url(current, order_id),
     )

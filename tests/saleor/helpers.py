@@ -37,8 +37,8 @@ def configure_plugin(**values) -> None:
     config.save()
 
 
-def fulfill(staff_api_client, order, warehouse, tracking_number: str) -> dict:
-    """Fulfil every line of `order` through Saleor's own `orderFulfill` mutation."""
+def fulfill(staff_api_client, order, warehouse, tracking_number: str, lines=None) -> dict:
+    """Fulfil `lines` (default: every line) of `order` through Saleor's `orderFulfill`."""
     from saleor.graphql.tests.utils import get_graphql_content
 
     lines = [
@@ -51,7 +51,7 @@ def fulfill(staff_api_client, order, warehouse, tracking_number: str) -> dict:
                 }
             ],
         }
-        for line in order.lines.all()
+        for line in (lines if lines is not None else order.lines.all())
     ]
     response = staff_api_client.post_graphql(
         ORDER_FULFILL,

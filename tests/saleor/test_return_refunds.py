@@ -8,6 +8,7 @@ from saleor.order import OrderEvents
 from saleor.payment import TransactionEventType, TransactionKind
 from saleor.webhook.event_types import WebhookEventSyncType
 
+from saleor_tracking_plugin.money import format_money
 from saleor_tracking_plugin.returns.models import RefundStatus, Return, ReturnRefund
 from saleor_tracking_plugin.saleor_glue import refunds
 
@@ -166,7 +167,8 @@ def test_store_credit_is_a_saleor_gift_card_issued_once(
 
     assert credited["status"] == "CREDITED"
     inspected_mail, credited_mail = mail.outbox[-2:]
-    amount = f"{shirt.unit_price_gross_amount:.2f} USD"
+    # money in the customer's language, with Babel (English: $12.30)
+    amount = format_money(shirt.unit_price_gross_amount, "USD", "en")
     assert f"you will receive {amount} of store credit" in inspected_mail.body
     assert credited_mail.subject == f"Your store credit for return {ret['rma']}"
     gift_card = Return.objects.get().gift_card

@@ -8,6 +8,7 @@ from saleor.order import FulfillmentStatus, OrderEvents, OrderStatus
 from saleor.payment import TransactionKind
 from saleor.warehouse.models import Stock
 
+from saleor_tracking_plugin.money import format_money
 from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
 from saleor_tracking_plugin.returns.models import ReturnRefund
 from saleor_tracking_plugin.returns.signals import return_status_changed
@@ -158,7 +159,8 @@ def test_a_customer_returns_two_items_and_staff_take_it_to_a_single_refund(
         f"Your return {rma} has been inspected",
         f"Your refund for return {rma}",
     ]
-    assert f"we refunded {expected:.2f} USD for your return {rma}" in mail.outbox[-1].body
+    refunded = format_money(expected, "USD", "en")  # Babel, in the customer's language: $36.90
+    assert f"we refunded {refunded} for your return {rma}" in mail.outbox[-1].body
     assert "/pages/return/?t=" in mail.outbox[0].body
 
     # and every step was announced, in order

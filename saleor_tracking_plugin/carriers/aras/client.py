@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential, url
 from ..connector import ConnectorLimits, TrackingUpdate
 from ..http import send
 from .parser import parse_query_json
@@ -14,10 +14,24 @@ PRODUCTION_URL = "https://customerws.araskargo.com.tr/arascargoservice.asmx"
 MOVEMENTS_QUERY = "9"
 
 FIELDS = [
-    ConfigField("aras_username", "", "Aras user name", "Query service user from Aras."),
+    ConfigField(
+        "aras_username", "", "Aras user name", "Query service user from Aras.", validator=credential
+    ),
     ConfigField("aras_password", "", "Aras password", "Kept secret.", SECRET),
-    ConfigField("aras_customer_code", "", "Aras customer code", "Your Aras customer code."),
-    ConfigField("aras_api_url", PRODUCTION_URL, "Aras service URL", "Production by default."),
+    ConfigField(
+        "aras_customer_code",
+        "",
+        "Aras customer code",
+        "Your Aras customer code.",
+        validator=credential,
+    ),
+    ConfigField(
+        "aras_api_url",
+        PRODUCTION_URL,
+        "Aras service URL",
+        "Production by default.",
+        validator=url(),
+    ),
 ]
 
 _ENVELOPE = """<?xml version="1.0" encoding="utf-8"?>

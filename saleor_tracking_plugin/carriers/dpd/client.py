@@ -6,20 +6,27 @@ once per parcel. DPD's scan times are the depot's 12-hour wall clock without a z
 karrio misreads; `answers.py` reads them from the answer.
 """
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential, one_of
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
 from .answers import read_answers
 from .status_map import STATUS_MAP
 
 FIELDS = [
-    ConfigField("dpd_delis_id", "", "DPD DELIS id", "Your DPD web services login (DELIS id)."),
+    ConfigField(
+        "dpd_delis_id",
+        "",
+        "DPD DELIS id",
+        "Your DPD web services login (DELIS id).",
+        validator=credential,
+    ),
     ConfigField("dpd_password", "", "DPD password", "Kept secret.", type=SECRET),
     ConfigField(
         "dpd_country",
         "BE",
         "DPD country",
         "BE or NL: the DPD web services your account belongs to.",
+        validator=one_of("be", "nl"),
     ),
 ]
 

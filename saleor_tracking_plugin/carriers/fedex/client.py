@@ -1,13 +1,19 @@
 """FedEx Track API (OAuth client credentials) through karrio's `karrio.fedex` extension."""
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
 from .answers import read_answers
 from .status_map import STATUS_MAP
 
 FIELDS = [
-    ConfigField("fedex_api_key", "", "FedEx Track API key", "From developer.fedex.com."),
+    ConfigField(
+        "fedex_api_key",
+        "",
+        "FedEx Track API key",
+        "From developer.fedex.com.",
+        validator=credential,
+    ),
     ConfigField("fedex_secret_key", "", "FedEx Track secret key", "Kept secret.", type=SECRET),
 ]
 

@@ -6,14 +6,20 @@ token cache. karrio drops each event's time (it keeps only the date), so the eve
 `eventDateTime` (ISO 8601 with offset) is read from GLS's answer (`answers.py`).
 """
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
 from .answers import read_answers
 from .status_map import STATUS_MAP
 
 FIELDS = [
-    ConfigField("gls_client_id", "", "GLS client ID", "From dev-portal.gls-group.net."),
+    ConfigField(
+        "gls_client_id",
+        "",
+        "GLS client ID",
+        "From dev-portal.gls-group.net.",
+        validator=credential,
+    ),
     ConfigField("gls_client_secret", "", "GLS client secret", "Kept secret.", type=SECRET),
 ]
 

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential, url
 from ..connector import CarrierError, ConnectorLimits, Problem, TrackingUpdate
 from ..http import send
 from .parser import parse_token, parse_track_shipment
@@ -12,15 +12,24 @@ from .parser import parse_token, parse_track_shipment
 PRODUCTION_URL = "https://api.mngkargo.com.tr/mngapi/api"
 
 FIELDS = [
-    ConfigField("mng_client_id", "", "MNG client ID", "X-IBM-Client-Id from apizone."),
+    ConfigField(
+        "mng_client_id", "", "MNG client ID", "X-IBM-Client-Id from apizone.", validator=credential
+    ),
     ConfigField("mng_client_secret", "", "MNG client secret", "Kept secret.", SECRET),
-    ConfigField("mng_customer_number", "", "MNG customer number", "Your MNG customer number."),
+    ConfigField(
+        "mng_customer_number",
+        "",
+        "MNG customer number",
+        "Your MNG customer number.",
+        validator=credential,
+    ),
     ConfigField("mng_password", "", "MNG customer password", "Kept secret.", SECRET),
     ConfigField(
         "mng_api_url",
         PRODUCTION_URL,
         "MNG API URL",
         "Production by default; the test API is testapi.mngkargo.com.tr/mngapi/api.",
+        validator=url(),
     ),
 ]
 

@@ -1,6 +1,6 @@
 """Royal Mail Tracking API v2 (IBM client id/secret) through `karrio.royalmail`."""
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
 from .answers import read_answers
@@ -8,7 +8,11 @@ from .status_map import STATUS_MAP
 
 FIELDS = [
     ConfigField(
-        "royal_mail_client_id", "", "Royal Mail client ID", "From developer.royalmail.net."
+        "royal_mail_client_id",
+        "",
+        "Royal Mail client ID",
+        "From developer.royalmail.net.",
+        validator=credential,
     ),
     ConfigField(
         "royal_mail_client_secret", "", "Royal Mail client secret", "Kept secret.", type=SECRET

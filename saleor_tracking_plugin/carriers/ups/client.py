@@ -1,15 +1,27 @@
 """UPS Tracking API (v1, OAuth client credentials) through karrio's `karrio.ups` extension."""
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
 from .answers import read_answers
 from .status_map import STATUS_MAP
 
 FIELDS = [
-    ConfigField("ups_client_id", "", "UPS client ID", "From your app on developer.ups.com."),
+    ConfigField(
+        "ups_client_id",
+        "",
+        "UPS client ID",
+        "From your app on developer.ups.com.",
+        validator=credential,
+    ),
     ConfigField("ups_client_secret", "", "UPS client secret", "Kept secret.", type=SECRET),
-    ConfigField("ups_account_number", "", "UPS account number", "Your 6-character shipper no."),
+    ConfigField(
+        "ups_account_number",
+        "",
+        "UPS account number",
+        "Your 6-character shipper no.",
+        validator=credential,
+    ),
 ]
 
 # UPS OAuth and Track API error codes (developer.ups.com, "Errors" of each API).

@@ -1,13 +1,15 @@
 """USPS Tracking API v3 (OAuth client credentials) through karrio's `karrio.usps` extension."""
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
 from .answers import read_answers
 from .status_map import STATUS_MAP
 
 FIELDS = [
-    ConfigField("usps_client_id", "", "USPS consumer key", "From developers.usps.com."),
+    ConfigField(
+        "usps_client_id", "", "USPS consumer key", "From developers.usps.com.", validator=credential
+    ),
     ConfigField("usps_client_secret", "", "USPS consumer secret", "Kept secret.", type=SECRET),
 ]
 

@@ -4,7 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from ...config import SECRET, ConfigField, Settings
+from ...config import SECRET, ConfigField, Settings, credential, url
 from ..connector import ConnectorLimits, TrackingUpdate
 from ..http import send
 from .parser import parse_query_shipment
@@ -12,13 +12,20 @@ from .parser import parse_query_shipment
 PRODUCTION_URL = "https://ws.yurticikargo.com/KOPSWebServices/ShippingOrderDispatcherServices"
 
 FIELDS = [
-    ConfigField("yurtici_username", "", "Yurtiçi web service user", "wsUserName from Yurtiçi."),
+    ConfigField(
+        "yurtici_username",
+        "",
+        "Yurtiçi web service user",
+        "wsUserName from Yurtiçi.",
+        validator=credential,
+    ),
     ConfigField("yurtici_password", "", "Yurtiçi web service password", "Kept secret.", SECRET),
     ConfigField(
         "yurtici_api_url",
         PRODUCTION_URL,
         "Yurtiçi service URL",
         "Production by default; Yurtiçi's test service is testws.yurticikargo.com.",
+        validator=url(),
     ),
 ]
 

@@ -6,23 +6,23 @@ from typing import Any
 from django.conf import settings as django_settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils.html import strip_tags
-from saleor.site.models import Site
 
+from ...saleor_glue.email_settings import email_backend_problem, sender_address
 from ..models import OutboxMessage
 from .base import PermanentSendError, SendResult, TransientSendError
-
-
-def sender_address() -> str:
-    """The shop's sender as configured in Saleor (site settings, else DEFAULT_FROM_EMAIL)."""
-    return Site.objects.get_current().settings.default_from_email
 
 
 def send_email(message: OutboxMessage, settings: Any) -> SendResult:
     """Send the HTML and plain-text email with Django's mail connection, as Saleor does.
 
     The Message-ID is derived from the outbox row, so a resend after a crash is recognisable
-    as the same message; one-click unsubscribe headers follow RFC 8058.
+    as the same message; one-click unsubscribe headers follow RFC 8058. A missing email
+    backend is a configuration error: the message fails at once with the fix as its reason
+    (staff see it), instead of retrying a send that cannot work.
     """
+    problem = email_backend_problem()
+    if problem:
+        raise PermanentSendError(problem)
     domain = (getattr(django_settings, "PUBLIC_URL", "") or "").split("//")[-1].split("/")[
         0
     ] or "localhost"

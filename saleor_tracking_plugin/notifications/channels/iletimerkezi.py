@@ -10,6 +10,7 @@ with code 200 on success; 401 credentials, 402 balance, 450 sender, 451 repeated
 from typing import Any
 
 from .base import PermanentSendError, SendResult, TransientSendError, json_body, post
+from .phone_formats import UnsupportedNumber, turkish_mobile_digits
 
 PROVIDER = "iletimerkezi"
 URL = "https://api.iletimerkezi.com/v1/send-sms/json"
@@ -22,6 +23,10 @@ def send_iletimerkezi_sms(
     """Place one SMS order; its order ID is the provider message ID."""
     if not (settings.iletimerkezi_key and settings.iletimerkezi_hash):
         raise PermanentSendError("İleti Merkezi is not configured (API key and hash)")
+    try:
+        recipient = turkish_mobile_digits(number, "İleti Merkezi")
+    except UnsupportedNumber as unsupported:
+        raise PermanentSendError(str(unsupported)) from unsupported
     response = post(
         URL,
         json={
@@ -37,7 +42,7 @@ def send_iletimerkezi_sms(
                     "iys": "0",
                     "message": {
                         "text": text,
-                        "receipents": {"number": [number.lstrip("+")]},
+                        "receipents": {"number": [recipient]},
                     },
                 },
             }

@@ -4,33 +4,32 @@ HTTP Basic auth with the user code and API password; JSON {"msgheader", "message
 "no"}], "encoding": "TR", "iysfilter"}. The answer is {"code": "00", "jobid": ...} on success;
 other codes: 20 text problem, 30 credentials/IP, 40 unknown header, 50/51 İYS account problems,
 70 parameters, 80 rate limit, 85 the same number too often, 100/101 system errors.
-Numbers are sent as 10 digits (5xxxxxxxxx) for Turkey, with the country code otherwise.
+Numbers are sent as the 10 digits its API description documents (see phone_formats.py).
 """
 
 from typing import Any
 
 from .base import PermanentSendError, SendResult, TransientSendError, json_body, post
+from .phone_formats import UnsupportedNumber, turkish_mobile_digits
 
 PROVIDER = "netgsm"
 URL = "https://api.netgsm.com.tr/sms/rest/v2/send"
 TRANSIENT_CODES = {"80", "85", "100", "101"}
 
 
-def netgsm_number(e164: str) -> str:
-    """+905321234567 -> 5321234567; other countries keep their code without '+'."""
-    digits = e164.lstrip("+")
-    return digits[2:] if digits.startswith("90") else f"00{digits}"
-
-
 def send_netgsm_sms(number: str, text: str, idempotency_key: str, settings: Any) -> SendResult:
     """Submit one SMS job; its job ID is the provider message ID."""
     if not (settings.netgsm_usercode and settings.netgsm_password and settings.netgsm_header):
         raise PermanentSendError("Netgsm is not configured (user code, password, header)")
+    try:
+        recipient = turkish_mobile_digits(number, "Netgsm")
+    except UnsupportedNumber as unsupported:
+        raise PermanentSendError(str(unsupported)) from unsupported
     response = post(
         URL,
         json={
             "msgheader": settings.netgsm_header,
-            "messages": [{"msg": text, "no": netgsm_number(number)}],
+            "messages": [{"msg": text, "no": recipient}],
             "encoding": "TR",
             # Transactional shipping updates are not İYS-filtered commercial messages.
             "iysfilter": "0",

@@ -9,6 +9,7 @@ idempotency key, so a resend after a worker crash may duplicate (see docs/notifi
 from typing import Any
 
 from .base import PermanentSendError, SendResult, json_body, post
+from .phone_formats import UnsupportedNumber, twilio_number
 
 PROVIDER = "twilio"
 
@@ -19,7 +20,10 @@ def send_twilio_sms(number: str, text: str, idempotency_key: str, settings: Any)
     if not (sid and settings.twilio_auth_token and settings.twilio_from):
         raise PermanentSendError("Twilio is not configured (account SID, token, sender)")
     sender = settings.twilio_from.strip()
-    form = {"To": number, "Body": text}
+    try:
+        form = {"To": twilio_number(number), "Body": text}
+    except UnsupportedNumber as unsupported:
+        raise PermanentSendError(str(unsupported)) from unsupported
     form["MessagingServiceSid" if sender.startswith("MG") else "From"] = sender
     base = (settings.twilio_api_url or "https://api.twilio.com").rstrip("/")
     response = post(

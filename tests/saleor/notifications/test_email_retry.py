@@ -74,3 +74,23 @@ def test_a_message_that_keeps_failing_is_given_up_and_shown_to_staff(
         parameters__message__icontains="failed after 6 attempt(s)",
     )
     assert failed.count() == 1
+
+
+def test_without_an_email_backend_a_message_fails_once_with_the_fix_as_its_reason(
+    turkish_order, email_only, settings, after_commit
+):
+    # given a Saleor started with an empty EMAIL_URL (Saleor leaves EMAIL_BACKEND empty)
+    settings.EMAIL_BACKEND = ""
+
+    # when a message is queued and the dispatcher runs again later
+    with after_commit():
+        [message] = notify(turkish_order, "shipped", dedupe_key="no-backend")
+    with freeze_time(timezone.now() + timedelta(hours=2)):
+        dispatch_outbox_task()
+
+    # then it failed at the first attempt, not retried, and the reason names the setting
+    message.refresh_from_db()
+    assert message.status == MessageStatus.FAILED
+    assert message.attempts == 1
+    assert "EMAIL_URL is empty" in message.last_error
+    assert "ImportError" not in message.last_error

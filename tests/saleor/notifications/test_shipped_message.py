@@ -7,6 +7,7 @@ from saleor.order import OrderEvents
 
 from saleor_tracking_plugin.notifications.api import notify
 from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
+from saleor_tracking_plugin.saleor_glue.fulfillments import line_label
 from saleor_tracking_plugin.tracking.models import Shipment
 from saleor_tracking_plugin.tracking.tasks import sync_fulfillment_shipment_task
 
@@ -152,3 +153,21 @@ def test_a_channel_the_merchant_turned_off_gets_nothing(staff_fulfiller, turkish
 
     assert mail.outbox == []
     assert not OutboxMessage.objects.filter(order=turkish_order).exists()
+
+
+def test_each_parcels_shipped_message_lists_only_what_is_in_that_parcel(
+    staff_fulfiller, turkish_order, warehouse, email_only
+):
+    # given an order of two lines shipped in two parcels
+    first, second = turkish_order.lines.order_by("pk")
+
+    # when staff fulfil each line with its own tracking number
+    fulfill(staff_fulfiller, turkish_order, warehouse, YURTICI_NUMBER, lines=[first])
+    fulfill(staff_fulfiller, turkish_order, warehouse, "305799990001", lines=[second])
+
+    # then each shipped email lists its own parcel's item, not the other's
+    one, two = mail.outbox
+    first_item = f"- {first.quantity} × {line_label(first)}\n"
+    second_item = f"- {second.quantity} × {line_label(second)}\n"
+    assert first_item in one.body and second_item not in one.body
+    assert second_item in two.body and first_item not in two.body

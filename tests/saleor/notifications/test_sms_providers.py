@@ -140,7 +140,7 @@ def test_iletimerkezi_gets_its_order_json_and_its_order_id_is_kept(turkish_order
     assert body["authentication"] == {"key": "im-key", "hash": "im-hash"}
     assert body["order"]["sender"] == "MAGAZAM"
     assert body["order"]["message"]["text"] == message.body
-    assert body["order"]["message"]["receipents"] == {"number": ["905321234567"]}
+    assert body["order"]["message"]["receipents"] == {"number": ["5321234567"]}
     assert message.status == MessageStatus.SENT
     assert message.provider_message_id == "7654321"
 

@@ -1,0 +1,1 @@
+"""The doctor: checks a merchant's installation and says what to fix."""
