@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from freezegun import freeze_time
 from saleor.order import OrderEvents, OrderStatus
 
 from saleor_tracking_plugin.delays import actions
@@ -130,7 +131,8 @@ def test_a_carrier_exception_scan_records_a_delay_as_it_arrives(
 ):
     shipment = shipped(order_placed_last_monday, estimate=date(2026, 12, 30))
 
-    with django_capture_on_commit_callbacks(execute=True):
+    # (a week after the order, well before its estimate)
+    with freeze_time(NEXT_MONDAY), django_capture_on_commit_callbacks(execute=True):
         tracking_actions.record_events(
             shipment.pk,
             [
@@ -162,8 +164,11 @@ def test_delivery_closes_the_delay(order_placed_last_monday, django_capture_on_c
 
 
 def test_the_periodic_scan_finds_late_orders(order_placed_last_monday):
-    found = scan_for_delays_task()
+    # (a week after the order was placed: the scan reads the clock)
+    with freeze_time(NEXT_MONDAY):
+        found = scan_for_delays_task()
+        again = scan_for_delays_task()
 
     assert found == 1
     assert OrderDelay.objects.filter(order=order_placed_last_monday).exists()
-    assert scan_for_delays_task() == 0  # nothing new on the second pass
+    assert again == 0  # nothing new on the second pass
