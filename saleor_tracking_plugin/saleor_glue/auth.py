@@ -114,11 +114,8 @@ def _dashboard_extension_requestor(request: "HttpRequest", token: str) -> Reques
     return Requestor(user=user, token_permissions=frozenset(map(str, permissions)))
 
 
-def find_user(pk: object) -> "User | None":
-    """The Saleor user with this primary key, if any (ASCII digits only: "²" is a digit too)."""
+def find_user(pk: int) -> "User | None":
+    """The Saleor user with this primary key (decoded by `graphql.core.int_pk`), if any."""
     from saleor.account.models import User
 
-    key = str(pk)
-    if not (key.isascii() and key.isdigit() and len(key) <= 18):
-        return None
-    return User.objects.filter(pk=int(key)).first()
+    return User.objects.filter(pk=pk).first()
