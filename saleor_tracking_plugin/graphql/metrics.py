@@ -3,7 +3,8 @@
 import graphene
 
 from ..metrics.export import csv_url
-from ..metrics.report import FIGURES, Report, Scope, compute, plugin_started_at
+from ..metrics.installed import plugin_installed_at
+from ..metrics.report import FIGURES, Report, Scope, compute
 from ..pages.rendering import shop_timezone
 from .core import BadInput
 from .permissions import Access, requires
@@ -19,6 +20,7 @@ MetricComparisonEnum = graphene.Enum(
     description="The period the figures are compared with (of the same length).",
 )
 NOT_MEASURED = "Not measured before the plugin was installed."
+NO_INSTALL_TIME = "The plugin's install time is not recorded in this database."
 
 
 class MetricFigure(graphene.ObjectType):
@@ -81,17 +83,20 @@ class MetricQueries(graphene.ObjectType):
             raise BadInput("`to` must be after `from`.")
         interval = str(getattr(interval, "value", interval))
         zone = str(shop_timezone())
-        scope = Scope(from_, to, interval, zone, channel or None, carrier or None)
-        report = compute(scope)
+        channel, carrier = channel or None, carrier or None
         compare = str(getattr(compare_to, "value", compare_to)) if compare_to else None
-        other, other_scope = None, None
+        length = to - from_
+        scope = Scope(from_, to, interval, zone, channel, carrier)
+        other_scope = None
         if compare == "previous_period":
-            other_scope = Scope(from_ - (to - from_), from_, interval, zone, channel, carrier)
-        elif compare == "before_install":
-            started = plugin_started_at() or from_
-            other_scope = Scope(started - (to - from_), started, interval, zone, channel, carrier)
-        if other_scope is not None:
-            other = compute(other_scope)
+            other_scope = Scope(from_ - length, from_, interval, zone, channel, carrier)
+        elif compare == "before_install" and (installed := plugin_installed_at()) is not None:
+            other_scope = Scope(installed - length, installed, interval, zone, channel, carrier)
+        try:
+            report = compute(scope)
+            other = compute(other_scope) if other_scope else None
+        except ValueError as error:
+            raise BadInput(str(error)) from error
         return PostPurchaseMetrics(
             figures=[
                 _figure(code, label, before, report, other, compare)
@@ -120,13 +125,10 @@ class MetricQueries(graphene.ObjectType):
 def _figure(
     code: str, label: str, before: bool, report: Report, other: Report | None, compare: str | None
 ) -> MetricFigure:
+    value = report.totals.get(code)
+    if compare == "before_install" and other is None:
+        return MetricFigure(code=code, label=label, value=value, comparison_note=NO_INSTALL_TIME)
     if compare == "before_install" and not before:
-        return MetricFigure(
-            code=code, label=label, value=report.totals.get(code), comparison_note=NOT_MEASURED
-        )
-    return MetricFigure(
-        code=code,
-        label=label,
-        value=report.totals.get(code),
-        comparison=other.totals.get(code) if other else None,
-    )
+        return MetricFigure(code=code, label=label, value=value, comparison_note=NOT_MEASURED)
+    comparison = other.totals.get(code) if other else None
+    return MetricFigure(code=code, label=label, value=value, comparison=comparison)

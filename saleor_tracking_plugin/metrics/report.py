@@ -1,13 +1,13 @@
 """Post-purchase figures of a period, by bucket and overall, with a comparison period."""
 
+import zoneinfo
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import connection
-from django.db.models import Min
+from django.utils import timezone
 
-from ..tracking.models import Shipment
 from . import sql
 
 # Code, label and whether Saleor's own history has what the figure needs before the plugin.
@@ -26,6 +26,10 @@ FIGURES: tuple[tuple[str, str, bool], ...] = (
     ("delay_rate", "Delay rate", False),
 )
 INTERVALS = ("day", "week", "month")
+# Figures that are counts: a bucket without rows has 0 of them (the others have no value).
+COUNTS = ("feedback_count",)
+# More buckets than this (e.g. years by day) is refused: nobody reads such a series.
+MAX_BUCKETS = 400
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,12 @@ def compute(scope: Scope) -> Report:
     """Run one aggregate statement per figure group and gather the results."""
     if scope.interval not in INTERVALS:
         raise ValueError(f"Unknown interval {scope.interval!r}")
+    starts = buckets(scope)
+    if len(starts) > MAX_BUCKETS:
+        raise ValueError(
+            f"The period has {len(starts)} {scope.interval}s; at most {MAX_BUCKETS} buckets: "
+            "choose a longer interval or a shorter period."
+        )
     params: dict[str, Any] = {
         "start": scope.start,
         "end": scope.end,
@@ -60,8 +70,9 @@ def compute(scope: Scope) -> Report:
         "interval": scope.interval,
         "channel": scope.channel,
         "carrier": scope.carrier,
+        "now": timezone.now(),
     }
-    report = Report()
+    report = Report(series={bucket: dict.fromkeys(COUNTS, 0.0) for bucket in starts})
     with connection.cursor() as cursor:
         for statement in sql.FIGURE_QUERIES:
             cursor.execute(statement, params)
@@ -75,6 +86,23 @@ def compute(scope: Scope) -> Report:
     return report
 
 
-def plugin_started_at() -> datetime | None:
-    """When the plugin first ran: its first tracked parcel (None before it tracked any)."""
-    return Shipment.objects.aggregate(first=Min("created_at"))["first"]
+def buckets(scope: Scope) -> list[datetime]:
+    """Every bucket start of the period (shop time), so days without data are listed too."""
+    zone = zoneinfo.ZoneInfo(scope.timezone)
+    first = scope.start.astimezone(zone).replace(tzinfo=None)
+    last = (scope.end - timedelta(microseconds=1)).astimezone(zone).replace(tzinfo=None)
+    current = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    if scope.interval == "week":
+        current -= timedelta(days=current.weekday())
+    elif scope.interval == "month":
+        current = current.replace(day=1)
+    starts = []
+    while current <= last:
+        starts.append(current)
+        if scope.interval == "day":
+            current += timedelta(days=1)
+        elif scope.interval == "week":
+            current += timedelta(days=7)
+        else:
+            current = (current + timedelta(days=32)).replace(day=1)
+    return starts

@@ -1,5 +1,5 @@
 """The SQL of each figure: one statement per figure, grouped by period bucket and overall
-(GROUPING SETS), never row by row. Parameters: start, end, tz, interval, channel, carrier."""
+(GROUPING SETS), never row by row. Parameters: start, end, tz, interval, channel, carrier, now."""
 
 # Orders of the chosen channel (or all when channel is NULL).
 _CHANNEL = (
@@ -22,11 +22,14 @@ def _grouped(column: str, select: str, source: str, where: str) -> str:
     )
 
 
-# Items shipped in Saleor fulfillments and items in Saleor's returned fulfillments.
+# Items of the orders placed in the period: in Saleor's returned fulfillments (returned, also
+# for an exchange) over all shipped. By order date because Saleor moves returned items out of
+# the original fulfillment: counted by fulfillment date, a returned item would leave the month
+# it shipped in.
 RETURN_RATE = _grouped(
-    "f.created_at",
+    "o.created_at",
     "COALESCE(SUM(fl.quantity) FILTER (WHERE f.status IN "
-    "('returned', 'refunded_and_returned')), 0)::float "
+    "('returned', 'refunded_and_returned', 'replaced')), 0)::float "
     "/ NULLIF(SUM(fl.quantity) FILTER (WHERE f.status IN "
     "('fulfilled', 'returned', 'refunded_and_returned', 'replaced')), 0) AS return_rate",
     "order_fulfillment f JOIN order_fulfillmentline fl ON fl.fulfillment_id = f.id "
@@ -67,7 +70,9 @@ COMPLAINTS = _grouped(
     "cp.opened_at",
     "percentile_cont(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM cp.first_response_at "
     "- cp.opened_at) / 3600) AS complaint_first_response_median_hours, "
-    "COUNT(*) FILTER (WHERE cp.first_response_within_sla)::float / NULLIF(COUNT(*), 0) "
+    # Complaints still unanswered before their due time have not failed yet: not counted.
+    "COUNT(*) FILTER (WHERE cp.first_response_within_sla)::float / NULLIF(COUNT(*) FILTER "
+    "(WHERE cp.first_response_at IS NOT NULL OR cp.due_at <= %(now)s), 0) "
     "AS complaint_response_within_sla",
     "saleor_tracking_plugin_complaint cp JOIN order_order o ON o.id = cp.order_id",
     _CHANNEL,
