@@ -14,6 +14,8 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .shop_channels import channel_identity_lines
+
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -297,6 +299,21 @@ GENERAL_FIELDS = [
         ),
         validator=url(),
     ),
+    ConfigField(
+        name="shop_identity_by_channel",
+        default="",
+        label="Shop name and contact per channel",
+        help_text=(
+            "For channels that sell under another name or contact: one "
+            "<channel slug>.<name|email|phone|logo>=<value> per line, e.g. "
+            "demo-tr.name=Örnek Mağaza, demo-tr.phone=+90 212 555 01 01, "
+            "demo-en.logo=https://cdn.example.com/logo-en.png. Shown on the hosted pages and in "
+            "the messages of that channel's orders. What a channel does not name comes from "
+            "Saleor's site settings (and the channel's name), the logo from Shop logo URL."
+        ),
+        type=MULTILINE,
+        validator=channel_identity_lines,
+    ),
 ]
 
 # Settings a new merchant needs first, in this order; every other field follows, grouped by
@@ -365,7 +382,19 @@ def configuration_problems(configuration: list[dict]) -> dict[str, str]:
         problem = field.problem(item.get("value")) if field else None
         if field and problem:
             problems[field.name] = f"{field.label}: {problem}."
+    if not problems:
+        # Only values usable one by one are compared with each other.
+        settings = Settings(configuration)
+        for cross_check in _cross_checks():
+            for name, problem in cross_check(settings).items():
+                problems.setdefault(name, f"{fields[name].label}: {problem}.")
     return problems
+
+
+def _cross_checks() -> list[Callable[["Settings"], dict[str, str]]]:
+    from .surveys.config import cross_field_problems as survey_problems
+
+    return [survey_problems]
 
 
 class Settings:

@@ -16,6 +16,7 @@ from saleor.order.models import Order
 from ..config import Settings, load_settings
 from ..pages.rendering import shop_timezone
 from ..saleor_glue.orders import add_timeline_event
+from ..saleor_glue.shop import shop_identity
 from .catalog import PHONE_CHANNELS, Channel, MessageType, get_message_type
 from .compose import compose
 from .config import enabled_channels
@@ -89,6 +90,7 @@ def queue_message(
     language = message_language(order)
     items = items if items is not None else order_items(order)
     facts = order_facts(order, language, context, items)
+    shop = shop_identity(settings, order)
     now = timezone.now()
     created_rows = []
     with transaction.atomic():
@@ -108,7 +110,7 @@ def queue_message(
                 channel_facts["unsubscribe_link"] = unsubscribe_url(
                     Subscription(recipient, channel, message_type.category, language)
                 )
-            content = compose(message_type, channel, channel_facts, items, language, settings)
+            content = compose(message_type, channel, channel_facts, items, language, settings, shop)
             row, created = OutboxMessage.objects.get_or_create(
                 order=order,
                 message_type=message_type.code,
@@ -220,7 +222,13 @@ def refresh_live_facts(held: Claim, settings: Settings) -> bool:
     facts = {**message.facts, **changed}
     items = facts.pop("items_list", [])
     content = compose(
-        message_type, Channel(message.channel), facts, items, message.language, settings
+        message_type,
+        Channel(message.channel),
+        facts,
+        items,
+        message.language,
+        settings,
+        shop_identity(settings, message.order),
     )
     message.subject, message.body, message.body_html = (
         content.subject,

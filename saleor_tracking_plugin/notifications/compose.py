@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..saleor_glue.shop import shop_identity
+from ..saleor_glue.shop import ShopIdentity
 from .catalog import Channel, MessageType
 from .config import text_field_name
 from .rendering import fill, first_filled, split_override
@@ -43,14 +43,16 @@ def compose(
     items: list[dict[str, Any]],
     language: str,
     settings: Any,
+    shop: ShopIdentity,
 ) -> Content:
-    """The content of the message on `channel`."""
+    """The content of the message on `channel`, signed by `shop` (the order channel's name,
+    contact and logo) in emails and SMS."""
     subject, body = message_texts(message_type, facts, language, settings)
     with translation.override(language):
         if channel == Channel.EMAIL:
             context = {**facts, "subject": subject, "body": body, "items_list": items}
             context["language"] = language
-            context["shop"] = shop_identity(getattr(settings, "shop_logo_url", ""))
+            context["shop"] = shop
             return Content(
                 subject=subject,
                 body=render_to_string("saleor_tracking_plugin/notifications/email.txt", context),
@@ -59,7 +61,8 @@ def compose(
                 ),
             )
         if channel == Channel.SMS:
-            parts = [body, facts.get("tracking_link", "")]
+            # The shop's name after the text: an SMS from a bare number says who wrote it.
+            parts = [body, shop.name, facts.get("tracking_link", "")]
             if facts.get("unsubscribe_link"):
                 parts.append(_("Stop: %(link)s") % {"link": facts["unsubscribe_link"]})
             return Content(subject=subject, body="\n".join(part for part in parts if part))

@@ -49,4 +49,5 @@ def complaint_page(request: HttpRequest) -> HttpResponse:
         context,
         language,
         status=400 if error else 200,
+        order=order,
     )

@@ -29,10 +29,12 @@ def render_page(
     context: dict[str, Any],
     language: str,
     status: int = 200,
+    order: Any | None = None,
 ) -> HttpResponse:
     """Render a hosted page template in `language`, with times in the shop's time zone and
-    the shop's name, logo and contact in its header and footer."""
-    shop = shop_identity(load_settings().shop_logo_url)
+    the shop's name, logo and contact (as `order`'s channel presents it) in its header and
+    footer."""
+    shop = shop_identity(load_settings(), order)
     with translation.override(language), timezone.override(shop_timezone()):
         body = render_to_string(
             template, {**context, "language": language, "shop": shop}, request=request

@@ -84,7 +84,9 @@ def return_page(request: HttpRequest) -> HttpResponse:
     context["error"] = error
     done = request.GET.get("done", "") if error is None else ""
     context["done"] = DONE_TEXTS.get(done, "")
-    return render_page(request, TEMPLATE, context, language, status=400 if error else 200)
+    return render_page(
+        request, TEMPLATE, context, language, status=400 if error else 200, order=order
+    )
 
 
 def _missing(request: HttpRequest) -> list[str]:

@@ -60,7 +60,9 @@ def survey_page(request: HttpRequest) -> HttpResponse:
     context = _context(request, order, token)
     if error is not None:
         context["error"] = ERROR_TEXTS.get(error.code, GENERIC_ERROR)
-    return render_page(request, TEMPLATE, context, language, status=400 if error else 200)
+    return render_page(
+        request, TEMPLATE, context, language, status=400 if error else 200, order=order
+    )
 
 
 def _answer(request: HttpRequest) -> Answer:

@@ -51,7 +51,9 @@ def tracking_page(request: HttpRequest) -> HttpResponse:
         "delay": delay_view(order, request.GET.get("result", "")),
         "return_url": _return_url(order),
     }
-    return render_page(request, "saleor_tracking_plugin/pages/track.html", context, language)
+    return render_page(
+        request, "saleor_tracking_plugin/pages/track.html", context, language, order=order
+    )
 
 
 def _return_url(order: Order) -> str:

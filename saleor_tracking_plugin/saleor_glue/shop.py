@@ -1,10 +1,13 @@
-"""Who the shop is, as shoppers should see it on pages and in messages: Saleor's site
-settings (name, sender address, company phone) and the plugin's logo setting."""
+"""Who the shop is, as shoppers should see it on pages and in messages: the order's channel
+(the plugin's per-channel overrides and the channel's name), Saleor's site settings (name,
+sender address, company phone) and the plugin's logo setting."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings as django_settings
 
+from ..shop_channels import channel_identities
 from .context import site_settings
 
 
@@ -18,18 +21,40 @@ class ShopIdentity:
     logo_url: str = ""
 
 
-def shop_identity(logo_url: str = "") -> ShopIdentity:
-    """The shop as configured in Saleor's dashboard (Configuration → Site settings)."""
+def identities_by_channel(settings: Any) -> dict[str, dict[str, str]]:
+    """The `shop_identity_by_channel` overrides, parsed once per settings read."""
+    return channel_identities(settings.shop_identity_by_channel)
+
+
+def shop_identity(settings: Any, order: Any | None = None) -> ShopIdentity:
+    """The shop as the shopper of `order` knows it.
+
+    Each part comes from the order channel's line of `shop_identity_by_channel` when there is
+    one, else from Saleor's site settings (Configuration → Site settings: mail sender name,
+    else company name; sender address; company phone), the name then from the channel's own
+    name, then the site's name; the logo else from `shop_logo_url`. Without an order (e.g. the
+    unsubscribe page), site settings only.
+    """
+    channel = getattr(order, "channel", None) if order is not None else None
+    own = settings.typed(identities_by_channel).get(channel.slug, {}) if channel else {}
     site_config = site_settings()
     address = site_config.company_address
     company = getattr(address, "company_name", "") if address else ""
     return ShopIdentity(
-        name=site_config.default_mail_sender_name or company or site_config.site.name or "",
+        name=(
+            own.get("name")
+            or site_config.default_mail_sender_name
+            or company
+            or (channel.name if channel else "")
+            or site_config.site.name
+            or ""
+        ),
         email=(
-            site_config.default_mail_sender_address
+            own.get("email")
+            or site_config.default_mail_sender_address
             or getattr(django_settings, "DEFAULT_FROM_EMAIL", "")
             or ""
         ),
-        phone=str(address.phone) if address and address.phone else "",
-        logo_url=logo_url,
+        phone=own.get("phone") or (str(address.phone) if address and address.phone else ""),
+        logo_url=own.get("logo") or settings.shop_logo_url,
     )

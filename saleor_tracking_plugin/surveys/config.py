@@ -1,5 +1,8 @@
 """Survey, complaint and coupon settings."""
 
+from decimal import Decimal
+from typing import Any
+
 from ..config import BOOLEAN, ConfigField, clock, integer, one_of, pattern
 
 # Amounts are read with Decimal (see coupons.coupon_terms): a dot, never a comma.
@@ -145,3 +148,22 @@ FIELDS = [
         validator=integer(0, 3650),
     ),
 ]
+
+
+def cross_field_problems(settings: Any) -> dict[str, str]:
+    """Values fine alone but nonsense together, by the field to fix (fields whose own value
+    is refused are not compared)."""
+    problems = {}
+    if settings.business_hours_end <= settings.business_hours_start:
+        problems["business_hours_end"] = (
+            f"must be later than the business hours start ({settings.business_hours_start}), "
+            "e.g. 18:00"
+        )
+    if settings.coupon_enabled and settings.coupon_min_score <= settings.complaint_max_score:
+        problems["coupon_min_score"] = (
+            f"must be above the complaint score ({settings.complaint_max_score}): a rating "
+            "cannot both open a complaint and earn a coupon"
+        )
+    if settings.coupon_discount_type == "percentage" and Decimal(settings.coupon_value) > 100:
+        problems["coupon_value"] = "a percentage coupon takes at most 100 (percent off)"
+    return problems

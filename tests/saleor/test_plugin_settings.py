@@ -130,3 +130,15 @@ def test_essential_settings_come_first_and_every_label_names_its_group():
     for field in fields:
         group, separator, _ = field.label.partition(" · ")
         assert separator and group, f"{field.name}'s label has no group prefix"
+
+
+def test_a_value_contradicting_a_saved_one_is_refused(save_settings):
+    # given business hours ending at the default 18:00
+    # when the merchant moves their start to 18:00 without moving the end
+    result = save_settings(business_hours_start="18:00")
+
+    # then the end is named (Saleor validates the whole configuration, saved values included)
+    [error] = result["errors"]
+    assert error["field"] == "businessHoursEnd"
+    assert "must be later than the business hours start (18:00)" in error["message"]
+    assert saved_value("business_hours_start") in (None, "09:00")
