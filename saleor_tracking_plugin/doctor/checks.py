@@ -18,6 +18,7 @@ from ..config import Settings, load_settings
 from ..notifications.quiet_hours import parse_clock
 from ..saleor_glue.celery import installed_beat_entries, ping_workers
 from ..saleor_glue.email_settings import email_backend_problem
+from ..saleor_glue.shop import channel_shop_identity, identities_by_channel, sales_channels
 from .findings import Finding, Severity, info, ok, problem, warning
 
 logger = logging.getLogger(__name__)
@@ -203,6 +204,41 @@ def _length_hours(start: time, end: time) -> float:
     return (minutes % (24 * 60)) / 60
 
 
+def check_shop_identity(settings: Settings) -> list[Finding]:
+    """Each active channel's shoppers see a shop name and a way to reach it; every channel the
+    per-channel setting names exists."""
+    channels = sales_channels()
+    slugs = {channel.slug for channel in channels}
+    findings = [
+        warning(
+            "shop_identity",
+            f"'shop_identity_by_channel' names '{slug}', which is no channel's slug: its lines "
+            "are not used.",
+            f"Use one of the channel slugs: {', '.join(sorted(slugs))}.",
+        )
+        for slug in sorted(set(settings.typed(identities_by_channel)) - slugs)
+    ]
+    for channel in channels:
+        if not channel.is_active:
+            continue
+        shop = channel_shop_identity(settings, channel)
+        if not (shop.email or shop.phone):
+            findings.append(
+                warning(
+                    f"shop_identity:{channel.slug}",
+                    f"Shoppers of channel {channel.name} see no email or phone of the shop.",
+                    "Set the sender address or the company phone in Saleor's site settings, "
+                    f"or a '{channel.slug}.email=' line in 'shop_identity_by_channel'.",
+                )
+            )
+        else:
+            contact = " · ".join(part for part in (shop.email, shop.phone) if part)
+            findings.append(
+                ok(f"shop_identity:{channel.slug}", f"{channel.name}: {shop.name}, {contact}.")
+            )
+    return findings
+
+
 def run_checks(settings: Settings | None = None) -> list[Finding]:
     """Every check, problems first; a check that crashes becomes a finding of its own."""
     settings = settings or load_settings()
@@ -214,6 +250,7 @@ def run_checks(settings: Settings | None = None) -> list[Finding]:
         ("carriers", lambda: check_carriers(settings)),
         ("webhooks", lambda: check_webhook_secrets(settings)),
         ("time", lambda: check_time(settings)),
+        ("shop_identity", lambda: check_shop_identity(settings)),
     ]
     findings: list[Finding] = []
     for name, check in checks:

@@ -27,7 +27,12 @@ def identities_by_channel(settings: Any) -> dict[str, dict[str, str]]:
 
 
 def shop_identity(settings: Any, order: Any | None = None) -> ShopIdentity:
-    """The shop as the shopper of `order` knows it.
+    """The shop as the shopper of `order` knows it (see `channel_shop_identity`)."""
+    return channel_shop_identity(settings, order.channel if order is not None else None)
+
+
+def channel_shop_identity(settings: Any, channel: Any | None) -> ShopIdentity:
+    """The shop as the shoppers of a Saleor `channel` know it.
 
     Each part comes from the order channel's line of `shop_identity_by_channel` when there is
     one, else from Saleor's site settings (Configuration → Site settings: mail sender name,
@@ -35,7 +40,6 @@ def shop_identity(settings: Any, order: Any | None = None) -> ShopIdentity:
     name, then the site's name; the logo else from `shop_logo_url`. Without an order (e.g. the
     unsubscribe page), site settings only.
     """
-    channel = getattr(order, "channel", None) if order is not None else None
     own = settings.typed(identities_by_channel).get(channel.slug, {}) if channel else {}
     site_config = site_settings()
     address = site_config.company_address
@@ -58,3 +62,10 @@ def shop_identity(settings: Any, order: Any | None = None) -> ShopIdentity:
         phone=own.get("phone") or (str(address.phone) if address and address.phone else ""),
         logo_url=own.get("logo") or settings.shop_logo_url,
     )
+
+
+def sales_channels() -> list[Any]:
+    """Saleor's channels (slug, name, is_active), by slug."""
+    from saleor.channel.models import Channel
+
+    return list(Channel.objects.order_by("slug"))

@@ -160,3 +160,37 @@ def test_customers_cannot_run_the_doctor(customer_tracking_client):
     content = tracking_content(customer_tracking_client.post_graphql(DOCTOR_QUERY))
     assert content["data"] is None or content["data"].get("trackingDoctor") is None
     assert content["errors"][0]["extensions"]["code"] == "PERMISSION_DENIED"
+
+
+def test_a_channel_named_in_the_shop_identity_setting_must_exist(channel_USD, site_settings):
+    saved = Settings([{"name": "shop_identity_by_channel", "value": "main-tr.name=Örnek Mağaza"}])
+
+    findings = by_check(checks.check_shop_identity(saved))
+
+    assert findings["shop_identity"].severity == Severity.WARNING
+    assert "'main-tr', which is no channel's slug" in findings["shop_identity"].message
+    assert channel_USD.slug in findings["shop_identity"].action
+
+
+def test_a_channel_whose_shoppers_see_no_contact_is_a_warning(channel_USD, site_settings, settings):
+    settings.DEFAULT_FROM_EMAIL = ""
+    site_settings.default_mail_sender_address = ""
+    site_settings.save(update_fields=["default_mail_sender_address"])
+
+    finding = by_check(checks.check_shop_identity(Settings()))[f"shop_identity:{channel_USD.slug}"]
+
+    assert finding.severity == Severity.WARNING
+    assert f"'{channel_USD.slug}.email=' line" in finding.action
+
+
+def test_a_channel_with_its_own_contact_is_fine(channel_USD, site_settings, settings):
+    settings.DEFAULT_FROM_EMAIL = ""
+    site_settings.default_mail_sender_address = ""
+    site_settings.save(update_fields=["default_mail_sender_address"])
+    line = f"{channel_USD.slug}.email=destek@ornek.example"
+    saved = Settings([{"name": "shop_identity_by_channel", "value": line}])
+
+    findings = by_check(checks.check_shop_identity(saved))
+
+    assert findings[f"shop_identity:{channel_USD.slug}"].severity == Severity.OK
+    assert "destek@ornek.example" in findings[f"shop_identity:{channel_USD.slug}"].message
