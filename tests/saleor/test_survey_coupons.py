@@ -117,3 +117,62 @@ def test_no_coupon_when_coupons_are_off(delivered_order):
     submit_answer(delivered_order, Answer(score=5))
 
     assert not SurveyCoupon.objects.exists()
+
+
+def _fixed_coupons(min_spend: str, channel: str = "") -> None:
+    configure_plugin(
+        coupon_enabled=True,
+        coupon_min_score=5,
+        coupon_discount_type="fixed",
+        coupon_value="5.00",
+        coupon_min_spend=min_spend,
+        coupon_expiry_days=14,
+        coupon_channel=channel,
+    )
+
+
+def _add_code(api_client, checkout, code) -> dict:
+    response = api_client.post_graphql(
+        ADD_PROMO_CODE, {"id": to_global_id_or_none(checkout), "promoCode": code}
+    )
+    return get_graphql_content(response)["data"]["checkoutAddPromoCode"]
+
+
+def test_a_fixed_coupon_takes_its_amount_off_in_saleors_checkout(
+    api_client, checkout_with_item, delivered_order
+):
+    _fixed_coupons(min_spend="1")
+    submit_answer(delivered_order, Answer(score=5))
+    coupon = SurveyCoupon.objects.get()
+
+    data = _add_code(api_client, checkout_with_item, coupon.code)
+
+    assert data["errors"] == []
+    assert data["checkout"]["discount"]["amount"] == 5.0
+    assert coupon.expires_at == coupon.issued_at + timedelta(days=14)
+
+
+def test_saleors_checkout_refuses_the_code_below_the_minimum_spend(
+    api_client, checkout_with_item, delivered_order
+):
+    _fixed_coupons(min_spend="100000")
+    submit_answer(delivered_order, Answer(score=5))
+
+    data = _add_code(api_client, checkout_with_item, SurveyCoupon.objects.get().code)
+
+    assert [error["code"] for error in data["errors"]] == ["VOUCHER_NOT_APPLICABLE"]
+    assert data["checkout"] is None
+
+
+def test_the_coupon_is_valid_in_the_configured_channel(delivered_order, channel_PLN):
+    _fixed_coupons(min_spend="", channel=channel_PLN.slug)
+
+    submit_answer(delivered_order, Answer(score=5))
+
+    voucher = Voucher.objects.get(pk=SurveyCoupon.objects.get().voucher_id)
+    listing = voucher.channel_listings.get()
+    assert (listing.channel_id, listing.currency, listing.min_spent_amount) == (
+        channel_PLN.pk,
+        "PLN",
+        None,
+    )

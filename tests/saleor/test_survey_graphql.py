@@ -1,8 +1,12 @@
 """Storefront GraphQL of surveys: owners and guests (number + email), typed refusals."""
 
+from datetime import timedelta
+
 import graphene
 import pytest
+from django.utils import timezone
 
+from saleor_tracking_plugin.surveys.actions import Answer, submit_answer
 from saleor_tracking_plugin.surveys.models import Survey
 
 from ..fixtures import tracking_content
@@ -119,3 +123,20 @@ def test_an_order_not_delivered_yet_is_not_available(customer_tracking_client, c
     response = customer_tracking_client.post_graphql(ORDER_SURVEY, {"id": _id(customer_order)})
 
     assert tracking_content(response)["data"]["orderSurvey"]["state"] == "NOT_AVAILABLE"
+
+
+def test_a_change_after_the_edit_window_is_refused_and_the_answer_kept(
+    customer_tracking_client, delivered_order
+):
+    # given the customer answered 8 days ago (the window is 7 days)
+    submit_answer(delivered_order, Answer(score=4), now=timezone.now() - timedelta(days=8))
+
+    # when they try to change it
+    response = customer_tracking_client.post_graphql(
+        SURVEY_SUBMIT, {"id": _id(delivered_order), "input": {"score": 1}}
+    )
+
+    # then it is refused with a code and the first answer stays
+    payload = tracking_content(response)["data"]["surveySubmit"]
+    assert [e["code"] for e in payload["errors"]] == ["EDIT_WINDOW_CLOSED"]
+    assert Survey.objects.get(order=delivered_order).score == 4

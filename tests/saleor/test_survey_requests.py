@@ -8,8 +8,9 @@ from saleor.order.models import OrderEvent
 
 from saleor_tracking_plugin.delays.models import OrderDelay
 from saleor_tracking_plugin.returns.models import Return
+from saleor_tracking_plugin.surveys import complaints
 from saleor_tracking_plugin.surveys.messages import SURVEY_REQUEST
-from saleor_tracking_plugin.surveys.models import Survey, SurveySkip, SurveyStatus
+from saleor_tracking_plugin.surveys.models import Complaint, Survey, SurveySkip, SurveyStatus
 from saleor_tracking_plugin.surveys.requests import scan_due_surveys
 from saleor_tracking_plugin.tracking.models import Shipment
 
@@ -105,6 +106,23 @@ def test_an_open_return_holds_the_survey_back_with_its_reason(delivered_order):
     # and once the return is over, the survey goes out
     ret.status = "refunded"
     ret.save()
+    scan_due_surveys()
+    assert len(queued(delivered_order, SURVEY_REQUEST)) == 1
+
+
+def test_an_open_complaint_holds_the_survey_back(delivered_order):
+    # given the customer already wrote to the shop about the order on the complaint page
+    complaints.customer_writes(delivered_order, "Where is the missing mug?")
+
+    # when the scan runs
+    scan_due_surveys()
+
+    # then no survey is sent while the complaint is not resolved
+    assert queued(delivered_order, SURVEY_REQUEST) == []
+    assert Survey.objects.get(order=delivered_order).hold_reason == "open_complaint"
+
+    # and once it is resolved, the survey goes out
+    Complaint.objects.filter(order=delivered_order).update(status="resolved")
     scan_due_surveys()
     assert len(queued(delivered_order, SURVEY_REQUEST)) == 1
 
