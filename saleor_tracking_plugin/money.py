@@ -9,6 +9,8 @@ from babel.numbers import format_currency
 
 # The locale whose conventions each supported language uses.
 LOCALES = {"tr": "tr_TR", "en": "en_US"}
+# Staff texts (the order timeline in Saleor's dashboard) are English.
+STAFF_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from saleor.order.models import Order
 
 from ..business_days import turkish_holidays
 from ..config import Settings, load_settings
+from ..money import STAFF_LANGUAGE, format_money
 from ..notifications.milestones import MILESTONE_OF_STATUS
 from ..pages.rendering import shop_timezone
 from ..saleor_glue import cancellations, payments, refunds
@@ -268,7 +269,11 @@ def _finish_refund(refund: DelayRefund, status: str, **values: Any) -> DelayRefu
         for name, value in values.items():
             setattr(refund, name, value)
         refund.save()
-        amount = f" {refund.amount} {refund.currency}" if refund.amount else ""
+        amount = (
+            f" {format_money(refund.amount, refund.currency, STAFF_LANGUAGE)}"
+            if refund.amount
+            else ""
+        )
         add_timeline_event(
             refund.delay.order,
             f"Refund after delay cancellation {status.replace('_', ' ')}{amount}",

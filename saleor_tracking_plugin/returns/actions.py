@@ -16,6 +16,7 @@ from saleor.order.models import Order
 from ..carriers.base import normalize_tracking_number
 from ..carriers.registry import detect_carrier, get_carrier
 from ..config import Settings, load_settings
+from ..money import STAFF_LANGUAGE, format_money
 from ..saleor_glue import giftcards, refunds
 from ..saleor_glue import returns as saleor_returns
 from ..saleor_glue.orders import add_timeline_event
@@ -116,7 +117,8 @@ def request_return(
             ReturnLine(return_request=ret, order_line_id=line_id, quantity=quantity)
             for line_id, quantity in wanted.items()
         )
-        _timeline(ret, f"Return {ret.rma} requested ({reason_value}, {value} {order.currency})")
+        worth = format_money(value, order.currency, STAFF_LANGUAGE)
+        _timeline(ret, f"Return {ret.rma} requested ({reason_value}, {worth})")
         announce(ret, None, ReturnStatus.REQUESTED)
         if rules.is_auto_approved(value):
             ret.auto_approved = True
@@ -318,10 +320,11 @@ def resolve_return(ret: Return, actor: Actor, resolution: str | None = None) -> 
         ret.save(update_fields=["gift_card", "refund_amount", "resolved_at", "updated_at"])
         if ret.saleor_fulfillment_id and record.resolution == Resolution.REFUND:
             saleor_returns.mark_return_refunded(ret.saleor_fulfillment, amount)
+        shown = format_money(amount, record.currency, STAFF_LANGUAGE)
         if record.resolution == Resolution.STORE_CREDIT:
-            target, message = ReturnStatus.CREDITED, f"store credit {amount} {record.currency}"
+            target, message = ReturnStatus.CREDITED, f"store credit {shown}"
         else:
-            target, message = ReturnStatus.REFUNDED, f"refunded {amount} {record.currency}"
+            target, message = ReturnStatus.REFUNDED, f"refunded {shown}"
         _move(ret, target, f"Return {ret.rma} {message}", actor)
     return record
 

@@ -262,3 +262,24 @@ def test_items_returned_in_saleor_meanwhile_stop_the_inspection_cleanly(
     assert payload["errors"][0]["code"] == "NOT_ENOUGH_FULFILLED"
     assert Return.objects.get().status == "received"
     assert not delivered_order.fulfillments.filter(status="returned").exists()
+
+
+def test_the_timeline_shows_the_amounts_with_the_currencys_decimals(
+    delivered_order, customer_tracking_client, staff_tracking_client, payment_txn_captured
+):
+    ret = inspected_return(
+        delivered_order, customer_tracking_client, staff_tracking_client, "RESELLABLE"
+    )
+
+    call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
+
+    record = Return.objects.get(rma=ret["rma"])
+    messages = list(
+        delivered_order.events.filter(type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION).values_list(
+            "parameters__message", flat=True
+        )
+    )
+    refunded = format_money(record.refund_amount, record.currency, "en")  # e.g. $12.30
+    assert refunded.count(".") == 1 and len(refunded.split(".")[1]) == 2
+    assert f"Return {record.rma} refunded {refunded}" in messages
+    assert any(m.startswith(f"Return {record.rma} requested (") and "$" in m for m in messages)
