@@ -127,6 +127,7 @@ def test_staff_list_assign_reply_and_resolve(
         "parameters__message", flat=True
     )
     assert f"Complaint assigned to {staff_user.email}" in timeline
+    assert "Complaint answered: We are sending a new one today." in timeline
     assert "Complaint resolved" in timeline
 
 
