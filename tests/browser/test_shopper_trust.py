@@ -170,3 +170,23 @@ def test_a_refund_is_shown_in_the_shoppers_money_format(
 
     assert phone_page.get_by_test_id("refund-amount").inner_text() == shown
     phone_page.screenshot(path=screenshot_path(f"trust-refund-{lang}"), full_page=True)
+
+
+def test_the_orders_channel_presents_its_own_shop(
+    live_server, phone_page, screenshot_path, shop, two_parcel_order
+):
+    # given the order's channel sells under its own name and phone (email from site settings)
+    slug = two_parcel_order.channel.slug
+    configure_plugin(
+        shop_identity_by_channel=f"{slug}.name=Moda Sepeti Türkiye\n{slug}.phone=+902165550202"
+    )
+    problems = watch_console(phone_page)
+
+    phone_page.goto(page_url(live_server, two_parcel_order, "track", "tr"))
+
+    assert phone_page.get_by_test_id("shop").inner_text() == "Moda Sepeti Türkiye"
+    contact = phone_page.get_by_test_id("shop-contact").inner_text()
+    assert "+902165550202" in contact and "destek@modasepeti.example" in contact
+    assert "+902125550100" not in contact
+    assert problems == []
+    phone_page.screenshot(path=screenshot_path("trust-channel-shop-tr"), full_page=True)
