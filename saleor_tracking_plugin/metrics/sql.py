@@ -79,12 +79,14 @@ COMPLAINTS = _grouped(
 )
 
 # Customers (emails) with a shipped order placed in the period, and those of them who
-# ordered again within 90 days of it.
+# ordered again within 90 days of it (an order that was placed: not a draft, an unconfirmed or
+# expired checkout order, or cancelled). Emails match exactly, as Saleor's index on them does.
 REPEAT_PURCHASE = _grouped(
     "o.created_at",
     "COUNT(DISTINCT o.user_email) FILTER (WHERE EXISTS (SELECT 1 FROM order_order n "
     "WHERE n.user_email = o.user_email AND n.created_at > o.created_at "
-    "AND n.created_at <= o.created_at + interval '90 days' AND n.status <> 'draft'))::float "
+    "AND n.created_at <= o.created_at + interval '90 days' "
+    "AND n.status NOT IN ('draft', 'unconfirmed', 'expired', 'canceled')))::float "
     "/ NULLIF(COUNT(DISTINCT o.user_email), 0) AS repeat_purchase_rate",
     "order_order o",
     "o.status IN ('fulfilled', 'partially_returned', 'returned') AND o.user_email <> '' AND "

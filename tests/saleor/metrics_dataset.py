@@ -7,7 +7,8 @@ written with the ORM as Saleor's and the plugin's actions leave it, dated explic
 Orders placed in the period (channel, customer, items shipped / returned):
   o1  main  a@  4 / 1    o2  main  b@  2 / 0    o3  pln  c@  4 / 2    o4  pln  d@  1 / 0
 Outside it: o0 (18 Feb, e@, 5 / 1, before install), o00 (25 Feb, e@, 5 / 0), o5 (18 Mar, a@,
-not shipped: a@'s repeat order), o6 (1 Mar, d@, not shipped: before d@'s order, no repeat).
+not shipped: a@'s repeat order), o6 (1 Mar, d@, not shipped: before d@'s order, no repeat),
+o7 (14 Apr, b@, cancelled: no repeat).
 """
 
 import uuid
@@ -60,8 +61,11 @@ def build(template: Order, main_channel, pln_channel) -> Shop:
         ("o4", pln_channel, "d@example.com", at(5), 1, 0),
         ("o5", main_channel, "a@example.com", at(18), 0, 0),
         ("o6", pln_channel, "d@example.com", at(1), 0, 0),
+        ("o7", main_channel, "b@example.com", at(14, month=4), 0, 0),
     ):
         shop.orders[name] = _order(line, channel, email, placed, shipped, returned)
+    # b@'s second order was cancelled: it is no repeat purchase.
+    Order.objects.filter(pk=shop.orders["o7"].pk).update(status=OrderStatus.CANCELED)
     _returns(shop.orders)
     _surveys(shop.orders)
     _complaints(shop.orders)
