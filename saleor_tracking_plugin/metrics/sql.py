@@ -93,10 +93,14 @@ REPEAT_PURCHASE = _grouped(
     + _CHANNEL,
 )
 
+# A carrier may move a late parcel's estimate to a later date: a parcel whose estimate was
+# once found passed (delay cause `estimate_passed`) is late whatever its last estimate says.
 ON_TIME = _grouped(
     "s.delivered_at",
     "COUNT(*) FILTER (WHERE (s.delivered_at AT TIME ZONE %(tz)s)::date "
-    "<= s.estimated_delivery)::float / NULLIF(COUNT(*), 0) AS on_time_delivery_rate",
+    "<= s.estimated_delivery AND NOT EXISTS (SELECT 1 FROM "
+    "saleor_tracking_plugin_orderdelaycause dc WHERE dc.shipment_id = s.id "
+    "AND dc.cause = 'estimate_passed'))::float / NULLIF(COUNT(*), 0) AS on_time_delivery_rate",
     "saleor_tracking_plugin_shipment s JOIN order_order o ON o.id = s.order_id",
     "s.kind = 'outbound' AND s.status = 'delivered' AND s.estimated_delivery IS NOT NULL "
     "AND " + _CHANNEL + " AND " + _CARRIER,

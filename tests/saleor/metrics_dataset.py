@@ -164,13 +164,14 @@ def _complaints(orders: dict[str, Order]) -> None:
 
 def _parcels_and_delays(orders: dict[str, Order]) -> None:
     # Delivered with an estimate: o1 on time, o2 late (after midnight shop time, 22:00 UTC the
-    # day it was due), o3 late; o4 has no estimate; a return parcel never counts.
+    # day it was due), o3 late, o4 late (by its last estimate in time, but that estimate was
+    # moved after the first one had passed); a return parcel never counts.
     parcels = {}
     for name, carrier, estimate, delivered, kind in (
         ("o1", "yurtici", date(2026, 3, 6), at(6, 23), "outbound"),
         ("o2", "ups", date(2026, 3, 11), at(12, 1), "outbound"),
         ("o3", "yurtici", date(2026, 3, 6), at(8), "outbound"),
-        ("o4", "yurtici", None, at(7), "outbound"),
+        ("o4", "yurtici", date(2026, 3, 7), at(7), "outbound"),
         ("o1", "yurtici", date(2026, 3, 5), at(9), "return"),
     ):
         parcels[name, kind] = Shipment.objects.create(
@@ -182,10 +183,11 @@ def _parcels_and_delays(orders: dict[str, Order]) -> None:
             estimated_delivery=estimate,
             delivered_at=delivered,
         )
-    # Delayed orders placed in the period: o2 (its UPS parcel) and o3 (two causes).
+    # Delayed orders placed in the period: o2 (its UPS parcel), o3 (two causes) and o4.
     for name, causes in (
         ("o2", [("carrier_exception", "o2", at(11, 8))]),
         ("o3", [("estimate_passed", "o3", at(7, 9)), ("not_shipped", None, at(5, 9))]),
+        ("o4", [("estimate_passed", "o4", at(6, 9))]),
     ):
         delay = OrderDelay.objects.create(order=orders[name], opened_at=causes[0][2])
         for cause, parcel_of, detected in causes:
