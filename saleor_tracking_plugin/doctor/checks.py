@@ -239,6 +239,24 @@ def check_shop_identity(settings: Settings) -> list[Finding]:
     return findings
 
 
+def check_coupon_channel(settings: Settings) -> list[Finding]:
+    """Survey coupons are vouchers of `coupon_channel` (when set): it must be a channel."""
+    if not (settings.coupon_enabled and settings.coupon_channel):
+        return []
+    slugs = {channel.slug for channel in sales_channels()}
+    if settings.coupon_channel in slugs:
+        return [ok("coupon_channel", f"Coupons are valid in {settings.coupon_channel}.")]
+    return [
+        problem(
+            "coupon_channel",
+            f"'coupon_channel' is '{settings.coupon_channel}', which is no channel's slug: no "
+            "coupon can be given.",
+            f"Use one of the channel slugs ({', '.join(sorted(slugs))}), or leave it empty for "
+            "the order's channel.",
+        )
+    ]
+
+
 def run_checks(settings: Settings | None = None) -> list[Finding]:
     """Every check, problems first; a check that crashes becomes a finding of its own."""
     settings = settings or load_settings()
@@ -251,6 +269,7 @@ def run_checks(settings: Settings | None = None) -> list[Finding]:
         ("webhooks", lambda: check_webhook_secrets(settings)),
         ("time", lambda: check_time(settings)),
         ("shop_identity", lambda: check_shop_identity(settings)),
+        ("coupon_channel", lambda: check_coupon_channel(settings)),
     ]
     findings: list[Finding] = []
     for name, check in checks:

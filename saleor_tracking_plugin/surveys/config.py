@@ -130,7 +130,7 @@ FIELDS = [
         name="coupon_expiry_days",
         default=30,
         label="Coupon valid for (days)",
-        help_text="Days from issue until the code expires.",
+        help_text="Days from issue until the code expires; 0: it never expires.",
         validator=integer(0, 3650),
     ),
     ConfigField(
@@ -164,6 +164,9 @@ def cross_field_problems(settings: Any) -> dict[str, str]:
             f"must be above the complaint score ({settings.complaint_max_score}): a rating "
             "cannot both open a complaint and earn a coupon"
         )
-    if settings.coupon_discount_type == "percentage" and Decimal(settings.coupon_value) > 100:
+    value = Decimal(settings.coupon_value)
+    if settings.coupon_enabled and value <= 0:
+        problems["coupon_value"] = "enter more than 0, e.g. 10 (a coupon of nothing is not given)"
+    elif settings.coupon_discount_type == "percentage" and value > 100:
         problems["coupon_value"] = "a percentage coupon takes at most 100 (percent off)"
     return problems

@@ -194,3 +194,18 @@ def test_a_channel_with_its_own_contact_is_fine(channel_USD, site_settings, sett
 
     assert findings[f"shop_identity:{channel_USD.slug}"].severity == Severity.OK
     assert "destek@ornek.example" in findings[f"shop_identity:{channel_USD.slug}"].message
+
+
+def test_a_coupon_channel_that_does_not_exist_is_a_problem(channel_USD, site_settings):
+    saved = Settings(
+        [
+            {"name": "coupon_enabled", "value": True},
+            {"name": "coupon_channel", "value": "turkiye"},
+        ]
+    )
+
+    [finding] = checks.check_coupon_channel(saved)
+
+    assert finding.severity == Severity.PROBLEM
+    assert "no coupon can be given" in finding.message
+    assert channel_USD.slug in finding.action

@@ -117,6 +117,11 @@ def test_survey_settings_name_their_group(name):
             "must be above the complaint score (2): a rating cannot both open a complaint",
         ),
         (
+            {"coupon_enabled": "true", "coupon_value": "0"},
+            "coupon_value",
+            "enter more than 0, e.g. 10",
+        ),
+        (
             {"coupon_discount_type": "percentage", "coupon_value": "150"},
             "coupon_value",
             "a percentage coupon takes at most 100",
