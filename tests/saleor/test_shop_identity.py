@@ -2,6 +2,7 @@
 the plugin's per-channel lines, else Saleor's site settings, else the channel's name."""
 
 import pytest
+from django.core import mail
 
 from saleor_tracking_plugin import PLUGIN_ID
 from saleor_tracking_plugin.notifications.models import OutboxMessage
@@ -87,3 +88,27 @@ def test_messages_of_the_order_are_signed_by_its_channels_shop(delivered_order, 
     assert f'src="{LOGO}"' in rows["email"].body_html
     assert "Örnek Mağaza · " in rows["email"].body  # the plain-text part's signature
     assert "\nÖrnek Mağaza\n" in rows["sms"].body
+
+
+def test_the_email_comes_from_the_channels_shop_and_replies_reach_it(
+    delivered_order, turkish_brand, site_settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        scan_due_surveys()
+
+    [email] = mail.outbox
+    assert email.from_email == f'"Örnek Mağaza" <{site_settings.default_mail_sender_address}>'
+    assert email.reply_to == ["destek@ornek.example"]
+
+
+def test_without_a_channel_line_the_email_is_saleors_sender_alone(
+    delivered_order, site_settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        scan_due_surveys()
+
+    [email] = mail.outbox
+    assert email.from_email == (
+        f'"{site_settings.default_mail_sender_name}" <{site_settings.default_mail_sender_address}>'
+    )
+    assert email.reply_to == []
