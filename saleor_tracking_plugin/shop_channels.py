@@ -24,7 +24,7 @@ EXAMPLE = "demo-tr.name=Örnek Mağaza"
 def _lines(raw: Any):
     text = "" if raw is None else str(raw)
     for number, line in enumerate(text.splitlines(), start=1):
-        content = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        content = line.split("#", 1)[0].strip()
         if content:
             yield number, content
 
