@@ -24,7 +24,8 @@ def test_registration_creates_the_app_with_its_two_extensions():
     # when the merchant registers the dashboard extension
     call_command("tracking_dashboard", "--public-url", PUBLIC_URL)
 
-    # then one active third-party App holds MANAGE_ORDERS (and MANAGE_PLUGINS, for settings), with a page and an order extension
+    # then one active third-party App holds MANAGE_ORDERS (and MANAGE_PLUGINS, for the settings),
+    # with a page and an order extension
     app, extensions = registered()
     assert app.is_active and app.is_installed and app.type == "thirdparty"
     assert app.app_url == DASHBOARD

@@ -19,9 +19,7 @@ def returns_of(client, order):
 def test_a_return_has_no_refund_record_before_the_refund(
     delivered_order, customer_tracking_client, staff_tracking_client
 ):
-    ret = inspected_return(
-        delivered_order, customer_tracking_client, staff_tracking_client, "RESELLABLE"
-    )
+    inspected_return(delivered_order, customer_tracking_client, staff_tracking_client, "RESELLABLE")
 
     [listed] = returns_of(staff_tracking_client, delivered_order)
     assert listed["refund"] is None
