@@ -5,7 +5,7 @@ import { useState } from "react";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
-import { words } from "./ReturnsQueue";
+import { label } from "./labels";
 import { Async, Card, Choice, Empty, Failure, useLoad } from "./ui";
 
 export const DELAY_FIELDS = `
@@ -88,16 +88,16 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
       </Text>
       <Text display="block" color="critical1">
         {t("daysLate", { days: delay.daysLate })}:{" "}
-        {delay.causes.map((cause) => words(cause.cause)).join(", ")}
+        {delay.causes.map((cause) => label(language, "delayCause", cause.cause)).join(", ")}
       </Text>
       <Text display="block">
         {delay.choice
-          ? t("choice", { choice: `${words(delay.choice)} (${formatDate(language, delay.chosenAt)})` })
+          ? t("choice", { choice: `${label(language, "delayChoice", delay.choice)} (${formatDate(language, delay.chosenAt)})` })
           : t("noChoice")}
       </Text>
       {delay.refund && (
         <Text display="block" data-testid="delay-refund">
-          {words(delay.refund.status)} {delay.refund.detail}
+          {label(language, "refundStatus", delay.refund.status)} {delay.refund.detail}
         </Text>
       )}
       {delay.calls.length > 0 && (
@@ -109,7 +109,7 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
             {delay.calls.map((call) => (
               <li key={call.id}>
                 <Text size={2}>
-                  {formatDate(language, call.createdAt)} — {words(call.outcome)}
+                  {formatDate(language, call.createdAt)} — {label(language, "callOutcome", call.outcome)}
                   {call.note ? `: ${call.note}` : ""} {call.calledBy ? `(${call.calledBy})` : ""}
                 </Text>
               </li>
@@ -124,7 +124,7 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
             label={t("callOutcome")}
             value={outcome}
             onChange={setOutcome}
-            options={OUTCOMES.map((o) => ({ value: o, label: words(o) }))}
+            options={OUTCOMES.map((o) => ({ value: o, label: label(language, "callOutcome", o) }))}
           />
           <Input
             label={t("callNote")}

@@ -175,3 +175,38 @@ export function Choice({
     </Box>
   );
 }
+
+/** `value`, once it has stopped changing for `delay` ms (live previews while typing). */
+export function useSettled<T>(value: T, delay = 400): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/** Previous / page / next under a list fetched one item past the page (`hasNext`). */
+export function Pager({
+  t,
+  page,
+  hasNext,
+  onPage,
+}: {
+  t: Translate;
+  page: number;
+  hasNext: boolean;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <Box display="flex" gap={3} alignItems="center" data-testid="pager">
+      <Button variant="secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {t("previous")}
+      </Button>
+      <Text>{t("page", { page: page + 1 })}</Text>
+      <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(page + 1)}>
+        {t("next")}
+      </Button>
+    </Box>
+  );
+}
