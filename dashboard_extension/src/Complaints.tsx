@@ -161,6 +161,11 @@ export function ComplaintCard({ initial, actions = true }: { initial: Complaint;
           {complaint.assignee ? t("assignedTo", { email: complaint.assignee }) : t("unassigned")}
         </span>
       </Text>
+      {complaint.comment && (
+        <Text display="block" marginTop={2} data-testid="complaint-comment">
+          {t("customerComment", { comment: complaint.comment })}
+        </Text>
+      )}
       <Box as="ul" paddingLeft={4} marginY={2} data-testid="complaint-thread">
         {complaint.messages.map((message, index) => (
           <li key={index}>
