@@ -92,7 +92,8 @@ def test_settings_refuse_an_invalid_value_next_to_its_field_then_save(
     shipped = frame.get_by_test_id("message-type-shipped")
     shipped.get_by_label("Shipped: Turkish text").fill("Merhaba {customer_name}, kargonuz yolda.")
     shipped.get_by_role("button", name="Preview texts").click()
-    name = f"{delivered_order.billing_address.first_name} {delivered_order.billing_address.last_name}"
+    address = delivered_order.billing_address
+    name = f"{address.first_name} {address.last_name}"
     expect(shipped.get_by_test_id("preview-tr")).to_contain_text(
         f"Merhaba {name}, kargonuz yolda."
     )
