@@ -160,7 +160,8 @@ def _filtered_complaints(data: dict) -> QuerySet[Complaint]:
         )
         queryset = queryset.filter(Exists(shipped_with))
     if data.get("order_id"):
-        queryset = queryset.filter(order_id=uuid_pk(data["order_id"], "Order"))
+        order_pk = uuid_pk(data["order_id"], "Order")
+        queryset = queryset.filter(order_id=order_pk) if order_pk else queryset.none()
     if data.get("opened_from"):
         queryset = queryset.filter(opened_at__gte=data["opened_from"])
     if data.get("opened_to"):
