@@ -35,7 +35,7 @@ export function Settings() {
     ]);
     return { items: saved.plugin?.globalConfiguration?.configuration ?? [], layout };
   }, "settings");
-  if (!canManagePlugins) return <NoPermission t={t} />;
+  if (!canManagePlugins) return <NoPermission t={t} text="noPluginPermissionText" />;
   return (
     <Async t={t} loaded={loaded}>
       {({ items, layout }) => (

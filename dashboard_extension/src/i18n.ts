@@ -147,6 +147,8 @@ const en = {
   notReturnable: "{product}: {reason}",
   returnCreated: "Return {rma} created.",
   chooseQuantity: "Choose at least one item.",
+  noPluginPermissionText:
+    "Your account or this app lacks the MANAGE_PLUGINS permission, needed to change the settings.",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -300,6 +302,8 @@ const tr: Catalogue = {
   notReturnable: "{product}: {reason}",
   returnCreated: "{rma} numaralı iade oluşturuldu.",
   chooseQuantity: "En az bir ürün seçin.",
+  noPluginPermissionText:
+    "Ayarları değiştirmek için gereken MANAGE_PLUGINS yetkisi hesabınızda veya bu uygulamada yok.",
 };
 
 export type Language = "en" | "tr";

@@ -3,7 +3,7 @@ import { Box, Button, Spinner, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 
 import { ApiError } from "./api";
-import type { Translate } from "./i18n";
+import type { MessageKey, Translate } from "./i18n";
 
 export function Waiting({ t }: { t: Translate }) {
   return (
@@ -14,14 +14,20 @@ export function Waiting({ t }: { t: Translate }) {
   );
 }
 
-export function NoPermission({ t }: { t: Translate }) {
+export function NoPermission({
+  t,
+  text = "noPermissionText",
+}: {
+  t: Translate;
+  text?: MessageKey;
+}) {
   return (
     <Box padding={6} data-testid="no-permission" role="alert">
       <Text as="h1" size={8} fontWeight="bold">
         {t("noPermission")}
       </Text>
       <Box marginTop={2}>
-        <Text>{t("noPermissionText")}</Text>
+        <Text>{t(text)}</Text>
       </Box>
     </Box>
   );

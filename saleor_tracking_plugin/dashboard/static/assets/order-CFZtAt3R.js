@@ -1,4 +1,4 @@
-import{u as j,a as q,A as w,l as h,b as k,F,r as M,g as U,h as _,E as b,S as x,i as B,R as W,j as Y,C as J,f as y,w as V,e as G}from"./ReturnsQueue-lNWUbolc.js";import{r as u,j as e,J as g,a as o,c as H,n as K,N as X,b as Z}from"./vendor-DEouJcPV.js";const ee=`query ReturnOptions($id: ID!) {
+import{u as j,a as q,A as w,l as h,b as k,F,r as M,g as U,h as _,E as b,S as x,i as B,R as W,j as Y,C as J,f as y,w as V,e as G}from"./ReturnsQueue-BtZsALW8.js";import{r as u,j as e,J as g,a as o,c as H,n as K,N as X,b as Z}from"./vendor-DEouJcPV.js";const ee=`query ReturnOptions($id: ID!) {
   returnEligibility(id: $id) {
     lines { orderLineId productName variantName returnableQuantity notReturnableReason }
   }
