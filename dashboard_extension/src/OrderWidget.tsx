@@ -6,7 +6,7 @@ import { COMPLAINT_FIELDS, ComplaintCard, type Complaint } from "./Complaints";
 import { useDashboard } from "./dashboard";
 import { DELAY_FIELDS, DelayCard, type Delay } from "./DelayCallList";
 import { formatDate } from "./i18n";
-import { label, words } from "./labels";
+import { label } from "./labels";
 import { ReturnsQueue } from "./ReturnsQueue";
 import { StaffReturn } from "./StaffReturn";
 import { Async, Card, Empty, Section, useLoad } from "./ui";
@@ -170,7 +170,7 @@ function Messages({ messages }: { messages: Message[] }) {
       {messages.map((message) => (
         <li key={message.id}>
           <Text size={2}>
-            {formatDate(language, message.sentAt ?? message.createdAt)} · {words(message.messageType)}{" "}
+            {formatDate(language, message.sentAt ?? message.createdAt)} · {label(language, "messageType", message.messageType)}{" "}
             · {label(language, "channel", message.channel)} → {message.recipient} (
             {label(language, "messageStatus", message.status)})
           </Text>

@@ -141,6 +141,27 @@ const LABELS = {
     ON_TIME_DELIVERY_RATE: ["On-time delivery rate", "Zamanında teslim oranı"],
     DELAY_RATE: ["Delay rate", "Gecikme oranı"],
   },
+  messageType: {
+    SHIPPED: ["Shipped", "Kargoya verildi"],
+    OUT_FOR_DELIVERY: ["Out for delivery", "Dağıtımda"],
+    AVAILABLE_FOR_PICKUP: ["Ready for pickup", "Teslim noktasında"],
+    DELIVERED: ["Delivered", "Teslim edildi"],
+    FAILED_ATTEMPT: ["Delivery attempt failed", "Teslim denemesi başarısız"],
+    DELIVERY_EXCEPTION: ["Delivery problem", "Teslimat sorunu"],
+    RETURN_REQUESTED: ["Return requested", "İade talebi alındı"],
+    RETURN_APPROVED: ["Return approved", "İade onaylandı"],
+    RETURN_REJECTED: ["Return rejected", "İade reddedildi"],
+    RETURN_RECEIVED: ["Return received", "İade teslim alındı"],
+    RETURN_INSPECTED: ["Return inspected", "İade incelendi"],
+    RETURN_REFUNDED: ["Refunded", "Para iadesi yapıldı"],
+    RETURN_CREDITED: ["Store credit given", "Mağaza kredisi verildi"],
+    DELAY_DETECTED: ["Delay apology", "Gecikme bildirimi"],
+    DELAY_UPDATE: ["Delay update", "Gecikme güncellemesi"],
+    DELAY_BROADCAST: ["Crisis broadcast", "Kriz duyurusu"],
+    SURVEY_REQUEST: ["Survey request", "Anket daveti"],
+    SURVEY_THANKS: ["Survey thanks", "Anket teşekkürü"],
+    COMPLAINT_REPLY: ["Complaint answer", "Şikâyet yanıtı"],
+  },
 } satisfies Record<string, Names>;
 
 export type LabelKind = keyof typeof LABELS;
