@@ -19,6 +19,7 @@ from saleor_tracking_plugin.surveys.models import Complaint
 from saleor_tracking_plugin.tracking.actions import record_events
 from saleor_tracking_plugin.tracking.progress import TrackingEventData
 from saleor_tracking_plugin.tracking.statuses import ShipmentStatus
+from tests.carriers.recordings import replay
 from tests.saleor.helpers import configure_plugin
 from tests.saleor.returns_api import order_id
 
@@ -94,12 +95,40 @@ def test_settings_refuse_an_invalid_value_next_to_its_field_then_save(
     shipped.get_by_role("button", name="Preview texts").click()
     address = delivered_order.billing_address
     name = f"{address.first_name} {address.last_name}"
-    expect(shipped.get_by_test_id("preview-tr")).to_contain_text(
-        f"Merhaba {name}, kargonuz yolda."
-    )
+    expect(shipped.get_by_test_id("preview-tr")).to_contain_text(f"Merhaba {name}, kargonuz yolda.")
     expect(shipped.get_by_test_id("preview-en")).to_contain_text(str(delivered_order.number))
     shipped.scroll_into_view_if_needed()
     desktop_page.screenshot(path=screenshot_path("dashboard-settings-messages"))
+
+
+def test_testing_a_carriers_credentials_from_the_settings(
+    live_server,
+    dashboard_host,
+    desktop_page,
+    screenshot_path,
+    dashboard_app,
+    plugin_manager,
+    saleor_api_as_in_production,
+):
+    frame = open_page(desktop_page, dashboard_host, live_server, dashboard_app, plugin_manager)
+    frame.get_by_role("tab", name="Settings").click()
+    frame.get_by_role("tab", name="Carriers").click()
+    card = frame.get_by_test_id("carrier-settings-yurtici")
+    card.get_by_label("Yurtiçi web service user").fill("YKTEST")
+    card.get_by_label("Yurtiçi web service password").fill("YK")
+
+    # when staff test the typed credentials, Yurtiçi refusing them (recorded answer)
+    with replay("yurtici", "authentication_failure") as calls:
+        card.get_by_role("button", name="Test credentials").click()
+        result = card.get_by_test_id("credential-result")
+        expect(result).to_contain_text("Problem")
+
+    # then the doctor's answer shows on the card, after one call, and nothing was saved
+    expect(result).to_contain_text("refused the credentials")
+    assert len(calls.urls) == 1
+    assert _saved("yurtici_username") in (None, "")
+    card.scroll_into_view_if_needed()
+    desktop_page.screenshot(path=screenshot_path("dashboard-settings-carrier-test"))
 
 
 def _saved(name):
@@ -107,7 +136,9 @@ def _saved(name):
 
     from saleor_tracking_plugin import PLUGIN_ID
 
-    config = PluginConfiguration.objects.get(identifier=PLUGIN_ID)
+    config = PluginConfiguration.objects.filter(identifier=PLUGIN_ID).first()
+    if config is None:
+        return None
     return {item["name"]: item.get("value") for item in config.configuration}.get(name)
 
 
@@ -154,9 +185,9 @@ def test_the_metrics_show_each_figure_with_its_trend(
 
     # the order was rated 1 of 5: CSAT is 0 %, one answer collected
     expect(frame.get_by_test_id("figure-csat").get_by_test_id("figure-value")).to_have_text("0%")
-    expect(frame.get_by_test_id("figure-feedback_count").get_by_test_id("figure-value")).to_have_text(
-        "1"
-    )
+    expect(
+        frame.get_by_test_id("figure-feedback_count").get_by_test_id("figure-value")
+    ).to_have_text("1")
     expect(frame.get_by_test_id("line-chart").first).to_be_visible()
     desktop_page.screenshot(path=screenshot_path("dashboard-metrics"), full_page=True)
 
