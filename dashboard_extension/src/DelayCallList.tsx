@@ -5,8 +5,8 @@ import { useState } from "react";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
-import { label } from "./labels";
-import { Async, Card, Choice, Empty, Failure, useLoad } from "./ui";
+import { codes, label } from "./labels";
+import { Async, Card, Choice, Empty, Failure, Pager, useLoad } from "./ui";
 
 export const DELAY_FIELDS = `
   id orderId orderNumber customerName phone email daysLate openedAt newEstimate choice chosenAt
@@ -30,7 +30,10 @@ export type Delay = {
   calls: { id: string; outcome: string; note: string; calledBy: string | null; createdAt: string }[];
 };
 
-const CALL_LIST = `query CallList { delayCallList(first: 100) { ${DELAY_FIELDS} } }`;
+const CALL_LIST = `query CallList($cause: DelayCause, $first: Int, $offset: Int) {
+  delayCallList(cause: $cause, first: $first, offset: $offset) { ${DELAY_FIELDS} }
+}`;
+const PAGE_SIZE = 20;
 const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note: String) {
   delayCallLog(delayId: $delayId, outcome: $outcome, note: $note) {
     delay { ${DELAY_FIELDS} } errors { field code message }
@@ -39,22 +42,46 @@ const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note
 const OUTCOMES = ["REACHED", "NO_ANSWER", "VOICEMAIL", "WRONG_NUMBER", "CALL_BACK"];
 
 export function DelayCallList() {
-  const { request, t } = useDashboard();
-  const loaded = useLoad(() => request<{ delayCallList: Delay[] }>(CALL_LIST), "calls");
+  const { request, t, language } = useDashboard();
+  const [cause, setCause] = useState("");
+  const [page, setPage] = useState(0);
+  // One more than shown tells whether a next page exists.
+  const variables = { cause: cause || null, first: PAGE_SIZE + 1, offset: page * PAGE_SIZE };
+  const loaded = useLoad(
+    () => request<{ delayCallList: Delay[] }>(CALL_LIST, variables),
+    JSON.stringify(variables),
+  );
   return (
-    <Async t={t} loaded={loaded}>
-      {({ delayCallList }) =>
-        delayCallList.length === 0 ? (
-          <Empty>{t("noDelays")}</Empty>
-        ) : (
-          <>
-            {delayCallList.map((delay) => (
-              <DelayCard key={delay.id} initial={delay} />
-            ))}
-          </>
-        )
-      }
-    </Async>
+    <Box>
+      <Box marginBottom={4}>
+        <Choice
+          id="delay-cause"
+          label={t("reason")}
+          value={cause}
+          onChange={(value) => {
+            setCause(value);
+            setPage(0);
+          }}
+          options={[{ value: "", label: t("all") }].concat(
+            codes("delayCause").map((c) => ({ value: c, label: label(language, "delayCause", c) })),
+          )}
+        />
+      </Box>
+      <Async t={t} loaded={loaded}>
+        {({ delayCallList }) =>
+          delayCallList.length === 0 ? (
+            <Empty>{t("noDelays")}</Empty>
+          ) : (
+            <>
+              {delayCallList.slice(0, PAGE_SIZE).map((delay) => (
+                <DelayCard key={delay.id} initial={delay} />
+              ))}
+              <Pager t={t} page={page} hasNext={delayCallList.length > PAGE_SIZE} onPage={setPage} />
+            </>
+          )
+        }
+      </Async>
+    </Box>
   );
 }
 
