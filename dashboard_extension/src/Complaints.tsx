@@ -6,7 +6,7 @@ import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
 import { codes, label } from "./labels";
-import { Async, Card, Choice, Empty, Failure, Pager, useLoad } from "./ui";
+import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 
 export const COMPLAINT_FIELDS = `
   id orderId orderNumber customerName email score comment topics status dueAt overdue assignee
@@ -93,18 +93,18 @@ export function Complaints() {
         </Box>
       </Box>
       <Async t={t} loaded={loaded}>
-        {({ complaints }) =>
-          complaints.length === 0 ? (
-            <Empty>{t("noComplaints")}</Empty>
-          ) : (
-            <>
-              {complaints.slice(0, PAGE_SIZE).map((complaint) => (
-                <ComplaintCard key={complaint.id} initial={complaint} />
-              ))}
-              <Pager t={t} page={page} hasNext={complaints.length > PAGE_SIZE} onPage={setPage} />
-            </>
-          )
-        }
+        {({ complaints }) => (
+          <Paged
+            t={t}
+            items={complaints}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={setPage}
+            empty={t("noComplaints")}
+          >
+            {(complaint) => <ComplaintCard key={complaint.id} initial={complaint} />}
+          </Paged>
+        )}
       </Async>
     </Box>
   );

@@ -6,7 +6,7 @@ import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
 import { codes, label } from "./labels";
-import { Async, Card, Choice, Empty, Failure, Pager, useLoad } from "./ui";
+import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 
 export const DELAY_FIELDS = `
   id orderId orderNumber customerName phone email daysLate openedAt newEstimate choice chosenAt
@@ -68,18 +68,18 @@ export function DelayCallList() {
         />
       </Box>
       <Async t={t} loaded={loaded}>
-        {({ delayCallList }) =>
-          delayCallList.length === 0 ? (
-            <Empty>{t("noDelays")}</Empty>
-          ) : (
-            <>
-              {delayCallList.slice(0, PAGE_SIZE).map((delay) => (
-                <DelayCard key={delay.id} initial={delay} />
-              ))}
-              <Pager t={t} page={page} hasNext={delayCallList.length > PAGE_SIZE} onPage={setPage} />
-            </>
-          )
-        }
+        {({ delayCallList }) => (
+          <Paged
+            t={t}
+            items={delayCallList}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={setPage}
+            empty={t("noDelays")}
+          >
+            {(delay) => <DelayCard key={delay.id} initial={delay} />}
+          </Paged>
+        )}
       </Async>
     </Box>
   );

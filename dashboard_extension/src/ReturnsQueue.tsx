@@ -25,7 +25,7 @@ import {
   type ReturnFilter,
   type ReturnRecord,
 } from "./returns";
-import { Async, Card, Choice, Empty, Failure, Pager, useLoad } from "./ui";
+import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 
 export function ReturnsQueue({ orderId }: { orderId?: string }) {
   const { request, t, language } = useDashboard();
@@ -77,18 +77,18 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
         </Box>
       )}
       <Async t={t} loaded={loaded}>
-        {({ returns }) =>
-          returns.length === 0 ? (
-            <Empty>{t(orderId ? "noOrderReturns" : "noReturns")}</Empty>
-          ) : (
-            <>
-              {returns.slice(0, PAGE_SIZE).map((ret) => (
-                <ReturnCard key={ret.id} initial={ret} />
-              ))}
-              <Pager t={t} page={page} hasNext={returns.length > PAGE_SIZE} onPage={setPage} />
-            </>
-          )
-        }
+        {({ returns }) => (
+          <Paged
+            t={t}
+            items={returns}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={setPage}
+            empty={t(orderId ? "noOrderReturns" : "noReturns")}
+          >
+            {(ret) => <ReturnCard key={ret.id} initial={ret} />}
+          </Paged>
+        )}
       </Async>
     </Box>
   );

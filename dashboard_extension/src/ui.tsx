@@ -216,3 +216,31 @@ export function Pager({
     </Box>
   );
 }
+
+/** A page of a list fetched with one item more than `pageSize`: its items and the pager, or
+ * the empty state. */
+export function Paged<T>({
+  t,
+  items,
+  pageSize,
+  page,
+  onPage,
+  empty,
+  children,
+}: {
+  t: Translate;
+  items: T[];
+  pageSize: number;
+  page: number;
+  onPage: (page: number) => void;
+  empty: string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <>
+      {items.slice(0, pageSize).map(children)}
+      <Pager t={t} page={page} hasNext={items.length > pageSize} onPage={onPage} />
+    </>
+  );
+}
