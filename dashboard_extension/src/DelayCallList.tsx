@@ -53,7 +53,7 @@ export function DelayCallList() {
   );
   return (
     <Box>
-      <Box marginBottom={4}>
+      <Box marginBottom={4} display="flex">
         <Choice
           id="delay-cause"
           label={t("reason")}
