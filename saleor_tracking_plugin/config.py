@@ -364,6 +364,11 @@ def _ordered_fields() -> tuple[ConfigField, ...]:
     return (*(by_name[name] for name in ESSENTIAL_FIELDS), *grouped)
 
 
+def setting_groups() -> list[tuple[str, list[str]]]:
+    """Each capability's group of settings, by field name, in the dashboard's order."""
+    return [(group, [field.name for field in fields]) for group, fields in _capability_groups()]
+
+
 def all_fields() -> list[ConfigField]:
     """Every capability's settings, in the order the dashboard shows them: essentials first."""
     return list(_ordered_fields())
@@ -435,8 +440,7 @@ def load_settings() -> Settings:
     return current_settings(read_saved_settings)
 
 
-def read_saved_settings() -> Settings:
-    """The saved settings from the database, or the defaults when the merchant has saved none."""
+def _saved_configuration() -> list[dict]:
     from saleor.plugins.models import PluginConfiguration
 
     from . import PLUGIN_ID
@@ -446,4 +450,17 @@ def read_saved_settings() -> Settings:
         .values_list("configuration", flat=True)
         .first()
     )
-    return Settings(saved)
+    return list(saved or [])
+
+
+def read_saved_settings() -> Settings:
+    """The saved settings from the database, or the defaults when the merchant has saved none."""
+    return Settings(_saved_configuration())
+
+
+def settings_with(changes: list[dict]) -> Settings:
+    """The saved settings with some values replaced, e.g. what a merchant typed but has not
+    saved yet (to test carrier credentials or preview a text before saving them)."""
+    changed = {item["name"]: item.get("value") for item in changes}
+    kept = [item for item in _saved_configuration() if item.get("name") not in changed]
+    return Settings([*kept, *({"name": n, "value": v} for n, v in changed.items())])

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
-import { words } from "./ReturnsQueue";
-import { Async, Card, Choice, Empty, Failure, useLoad } from "./ui";
+import { codes, label } from "./labels";
+import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 
 export const DELAY_FIELDS = `
   id orderId orderNumber customerName phone email daysLate openedAt newEstimate choice chosenAt
@@ -30,7 +30,10 @@ export type Delay = {
   calls: { id: string; outcome: string; note: string; calledBy: string | null; createdAt: string }[];
 };
 
-const CALL_LIST = `query CallList { delayCallList(first: 100) { ${DELAY_FIELDS} } }`;
+const CALL_LIST = `query CallList($cause: DelayCause, $first: Int, $offset: Int) {
+  delayCallList(cause: $cause, first: $first, offset: $offset) { ${DELAY_FIELDS} }
+}`;
+const PAGE_SIZE = 20;
 const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note: String) {
   delayCallLog(delayId: $delayId, outcome: $outcome, note: $note) {
     delay { ${DELAY_FIELDS} } errors { field code message }
@@ -39,22 +42,46 @@ const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note
 const OUTCOMES = ["REACHED", "NO_ANSWER", "VOICEMAIL", "WRONG_NUMBER", "CALL_BACK"];
 
 export function DelayCallList() {
-  const { request, t } = useDashboard();
-  const loaded = useLoad(() => request<{ delayCallList: Delay[] }>(CALL_LIST), "calls");
+  const { request, t, language } = useDashboard();
+  const [cause, setCause] = useState("");
+  const [page, setPage] = useState(0);
+  // One more than shown tells whether a next page exists.
+  const variables = { cause: cause || null, first: PAGE_SIZE + 1, offset: page * PAGE_SIZE };
+  const loaded = useLoad(
+    () => request<{ delayCallList: Delay[] }>(CALL_LIST, variables),
+    JSON.stringify(variables),
+  );
   return (
-    <Async t={t} loaded={loaded}>
-      {({ delayCallList }) =>
-        delayCallList.length === 0 ? (
-          <Empty>{t("noDelays")}</Empty>
-        ) : (
-          <>
-            {delayCallList.map((delay) => (
-              <DelayCard key={delay.id} initial={delay} />
-            ))}
-          </>
-        )
-      }
-    </Async>
+    <Box>
+      <Box marginBottom={4} display="flex">
+        <Choice
+          id="delay-cause"
+          label={t("reason")}
+          value={cause}
+          onChange={(value) => {
+            setCause(value);
+            setPage(0);
+          }}
+          options={[{ value: "", label: t("all") }].concat(
+            codes("delayCause").map((c) => ({ value: c, label: label(language, "delayCause", c) })),
+          )}
+        />
+      </Box>
+      <Async t={t} loaded={loaded}>
+        {({ delayCallList }) => (
+          <Paged
+            t={t}
+            items={delayCallList}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={setPage}
+            empty={t("noDelays")}
+          >
+            {(delay) => <DelayCard key={delay.id} initial={delay} />}
+          </Paged>
+        )}
+      </Async>
+    </Box>
   );
 }
 
@@ -88,16 +115,16 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
       </Text>
       <Text display="block" color="critical1">
         {t("daysLate", { days: delay.daysLate })}:{" "}
-        {delay.causes.map((cause) => words(cause.cause)).join(", ")}
+        {delay.causes.map((cause) => label(language, "delayCause", cause.cause)).join(", ")}
       </Text>
       <Text display="block">
         {delay.choice
-          ? t("choice", { choice: `${words(delay.choice)} (${formatDate(language, delay.chosenAt)})` })
+          ? t("choice", { choice: `${label(language, "delayChoice", delay.choice)} (${formatDate(language, delay.chosenAt)})` })
           : t("noChoice")}
       </Text>
       {delay.refund && (
         <Text display="block" data-testid="delay-refund">
-          {words(delay.refund.status)} {delay.refund.detail}
+          {label(language, "refundStatus", delay.refund.status)} {delay.refund.detail}
         </Text>
       )}
       {delay.calls.length > 0 && (
@@ -109,7 +136,7 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
             {delay.calls.map((call) => (
               <li key={call.id}>
                 <Text size={2}>
-                  {formatDate(language, call.createdAt)} — {words(call.outcome)}
+                  {formatDate(language, call.createdAt)} — {label(language, "callOutcome", call.outcome)}
                   {call.note ? `: ${call.note}` : ""} {call.calledBy ? `(${call.calledBy})` : ""}
                 </Text>
               </li>
@@ -124,7 +151,7 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
             label={t("callOutcome")}
             value={outcome}
             onChange={setOutcome}
-            options={OUTCOMES.map((o) => ({ value: o, label: words(o) }))}
+            options={OUTCOMES.map((o) => ({ value: o, label: label(language, "callOutcome", o) }))}
           />
           <Input
             label={t("callNote")}

@@ -1,10 +1,14 @@
 // The order page's extension: parcels with their timeline, the delay, returns, messages.
 import { Box, Chip, Text } from "@saleor/macaw-ui";
+import { useState } from "react";
 
+import { COMPLAINT_FIELDS, ComplaintCard, type Complaint } from "./Complaints";
 import { useDashboard } from "./dashboard";
 import { DELAY_FIELDS, DelayCard, type Delay } from "./DelayCallList";
 import { formatDate } from "./i18n";
-import { ReturnsQueue, words } from "./ReturnsQueue";
+import { label } from "./labels";
+import { ReturnsQueue } from "./ReturnsQueue";
+import { StaffReturn } from "./StaffReturn";
 import { Async, Card, Empty, Section, useLoad } from "./ui";
 
 type Shipment = {
@@ -28,10 +32,20 @@ type Message = {
   sentAt: string | null;
 };
 
+type Survey = {
+  state: string;
+  score: number | null;
+  comment: string | null;
+  topics: string[] | null;
+  answeredAt: string | null;
+};
+
 type OrderData = {
   orderTracking: { number: string; shipments: Shipment[] } | null;
   orderDelay: Delay | null;
   orderMessages: Message[];
+  orderSurvey: Survey | null;
+  complaints: Complaint[];
 };
 
 const ORDER_QUERY = `query Order($id: ID!) {
@@ -45,6 +59,8 @@ const ORDER_QUERY = `query Order($id: ID!) {
   }
   orderDelay(orderId: $id) { ${DELAY_FIELDS} }
   orderMessages(orderId: $id) { id messageType channel recipient status createdAt sentAt }
+  orderSurvey(id: $id) { state score comment topics answeredAt }
+  complaints(filter: { orderId: $id }, first: 1) { ${COMPLAINT_FIELDS} }
 }`;
 
 /** The order's ID as the dashboard passes it in the extension's URL. */
@@ -54,6 +70,8 @@ export function orderIdFromUrl(href: string): string | null {
 
 export function OrderWidget({ orderId }: { orderId: string | null }) {
   const { request, t } = useDashboard();
+  // A return created here shows in the order's returns at once.
+  const [returnsRound, setReturnsRound] = useState(0);
   const loaded = useLoad(
     () =>
       orderId ? request<OrderData>(ORDER_QUERY, { id: orderId }) : Promise.resolve(null),
@@ -81,7 +99,16 @@ export function OrderWidget({ orderId }: { orderId: string | null }) {
                 </Section>
               )}
               <Section title={t("returns")}>
-                <ReturnsQueue orderId={orderId} />
+                <ReturnsQueue key={returnsRound} orderId={orderId} />
+              </Section>
+              <Section title={t("createReturn")}>
+                <StaffReturn orderId={orderId} onCreated={() => setReturnsRound(returnsRound + 1)} />
+              </Section>
+              <Section title={t("survey")}>
+                <SurveyAnswer survey={data.orderSurvey} />
+                {data.complaints.map((complaint) => (
+                  <ComplaintCard key={complaint.id} initial={complaint} />
+                ))}
               </Section>
               <Section title={t("messages")}>
                 <Messages messages={data.orderMessages} />
@@ -108,7 +135,7 @@ function ShipmentCard({ shipment }: { shipment: Shipment }) {
           <Text>{shipment.trackingNumber}</Text>
         )}
         <Chip data-testid="shipment-status">
-          <Text size={1}>{words(shipment.status)}</Text>
+          <Text size={1}>{label(language, "shipmentStatus", shipment.status)}</Text>
         </Chip>
       </Box>
       <Text display="block" size={2}>
@@ -124,7 +151,7 @@ function ShipmentCard({ shipment }: { shipment: Shipment }) {
           {shipment.events.map((event, index) => (
             <li key={index}>
               <Text size={2}>
-                {formatDate(language, event.occurredAt)} — {words(event.status)}: {event.description}
+                {formatDate(language, event.occurredAt)} — {label(language, "shipmentStatus", event.status)}: {event.description}
                 {event.location ? ` (${event.location})` : ""}
               </Text>
             </li>
@@ -143,11 +170,34 @@ function Messages({ messages }: { messages: Message[] }) {
       {messages.map((message) => (
         <li key={message.id}>
           <Text size={2}>
-            {formatDate(language, message.sentAt ?? message.createdAt)} · {words(message.messageType)}{" "}
-            · {words(message.channel)} → {message.recipient} ({words(message.status)})
+            {formatDate(language, message.sentAt ?? message.createdAt)} · {label(language, "messageType", message.messageType)}{" "}
+            · {label(language, "channel", message.channel)} → {message.recipient} (
+            {label(language, "messageStatus", message.status)})
           </Text>
         </li>
       ))}
+    </Box>
+  );
+}
+
+function SurveyAnswer({ survey }: { survey: Survey | null }) {
+  const { t, language } = useDashboard();
+  const state = label(language, "surveyState", survey?.state ?? "NOT_AVAILABLE");
+  if (!survey || survey.score === null) return <Empty>{t("noSurvey", { state })}</Empty>;
+  return (
+    <Box marginBottom={3} data-testid="survey-answer">
+      <Text fontWeight="bold" display="block">
+        {t("score", { score: survey.score })} · {formatDate(language, survey.answeredAt)}
+      </Text>
+      {survey.topics && survey.topics.length > 0 && (
+        <Text size={2} color="default2" display="block">
+          {survey.topics.map((topic) => label(language, "topic", topic)).join(", ")}
+        </Text>
+      )}
+      {survey.comment && <Text display="block">“{survey.comment}”</Text>}
+      <Text size={1} color="default2" display="block">
+        {t("surveyState", { state })}
+      </Text>
     </Box>
   );
 }

@@ -25,6 +25,7 @@ const requested: ReturnRecord = {
   refundAmount: null,
   currency: "USD",
   lines: [{ id: "TGluZTox", productName: "Shirt", sku: "S1", quantity: 1, outcome: null }],
+  refund: null,
 };
 
 function renderQueue(request: Request, language: "en" | "tr" = "en") {
@@ -79,5 +80,34 @@ describe("ReturnsQueue", () => {
 
     expect((await screen.findByTestId("error")).textContent).toContain("network down");
     expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+});
+
+describe("RefundState", () => {
+  it("shows a failed refund with its reason, and a state added later in words", async () => {
+    const failed: ReturnRecord = {
+      ...requested,
+      id: "UmV0dXJuOjI=",
+      rma: "RMA-2",
+      status: "INSPECTED",
+      refundAmount: "12.50",
+      refund: {
+        status: "FAILED",
+        amount: "12.50",
+        currency: "USD",
+        reference: "",
+        error: "Payment not charged.",
+        attempts: 1,
+        updatedAt: "2026-03-02T10:00:00+00:00",
+      },
+    };
+    const later = { ...failed, id: "UmV0dXJuOjM=", rma: "RMA-3", refund: { ...failed.refund!, status: "AWAITING_BANK", error: "" } };
+    renderQueue(vi.fn(async () => ({ returns: [failed, later] })) as unknown as Request, "tr");
+
+    const first = await screen.findByTestId("return-RMA-2");
+    expect(first.querySelector("[data-testid=refund-status]")!.textContent).toBe("Başarısız");
+    expect(first.querySelector("[data-testid=refund-error]")!.textContent).toContain("Payment not charged.");
+    const second = screen.getByTestId("return-RMA-3");
+    expect(second.querySelector("[data-testid=refund-status]")!.textContent).toBe("Awaiting bank");
   });
 });

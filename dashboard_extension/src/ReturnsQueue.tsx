@@ -5,6 +5,8 @@ import { useState } from "react";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate, formatMoney } from "./i18n";
+import { label } from "./labels";
+import { RefundState } from "./RefundState";
 import {
   APPROVE,
   INSPECT,
@@ -23,16 +25,10 @@ import {
   type ReturnFilter,
   type ReturnRecord,
 } from "./returns";
-import { Async, Card, Choice, Empty, Failure, useLoad } from "./ui";
-
-/** `SHIPPED_BACK` → `Shipped back`: enum codes as words for the filter menus. */
-export function words(code: string): string {
-  const text = code.toLowerCase().replace(/_/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
+import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 
 export function ReturnsQueue({ orderId }: { orderId?: string }) {
-  const { request, t } = useDashboard();
+  const { request, t, language } = useDashboard();
   const [filter, setFilter] = useState<ReturnFilter>({ status: "", reason: "", overdue: false });
   const [page, setPage] = useState(0);
   const variables = {
@@ -58,7 +54,7 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
             value={filter.status}
             onChange={(status) => change({ status })}
             options={[{ value: "", label: t("all") }].concat(
-              RETURN_STATUSES.map((s) => ({ value: s, label: words(s) })),
+              RETURN_STATUSES.map((s) => ({ value: s, label: label(language, "returnStatus", s) })),
             )}
           />
           <Choice
@@ -67,7 +63,7 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
             value={filter.reason}
             onChange={(reason) => change({ reason })}
             options={[{ value: "", label: t("all") }].concat(
-              RETURN_REASONS.map((r) => ({ value: r, label: words(r) })),
+              RETURN_REASONS.map((r) => ({ value: r, label: label(language, "returnReason", r) })),
             )}
           />
           <Box as="label" display="flex" gap={2} alignItems="center">
@@ -81,30 +77,18 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
         </Box>
       )}
       <Async t={t} loaded={loaded}>
-        {({ returns }) =>
-          returns.length === 0 ? (
-            <Empty>{t(orderId ? "noOrderReturns" : "noReturns")}</Empty>
-          ) : (
-            <>
-              {returns.slice(0, PAGE_SIZE).map((ret) => (
-                <ReturnCard key={ret.id} initial={ret} />
-              ))}
-              <Box display="flex" gap={3} alignItems="center">
-                <Button variant="secondary" disabled={page === 0} onClick={() => setPage(page - 1)}>
-                  {t("previous")}
-                </Button>
-                <Text>{t("page", { page: page + 1 })}</Text>
-                <Button
-                  variant="secondary"
-                  disabled={returns.length <= PAGE_SIZE}
-                  onClick={() => setPage(page + 1)}
-                >
-                  {t("next")}
-                </Button>
-              </Box>
-            </>
-          )
-        }
+        {({ returns }) => (
+          <Paged
+            t={t}
+            items={returns}
+            pageSize={PAGE_SIZE}
+            page={page}
+            onPage={setPage}
+            empty={t(orderId ? "noOrderReturns" : "noReturns")}
+          >
+            {(ret) => <ReturnCard key={ret.id} initial={ret} />}
+          </Paged>
+        )}
       </Async>
     </Box>
   );
@@ -151,12 +135,12 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
             </Chip>
           )}
           <Chip data-testid="status">
-            <Text size={1}>{ret.statusLabel}</Text>
+            <Text size={1}>{label(language, "returnStatus", ret.status)}</Text>
           </Chip>
         </Box>
       </Box>
       <Text size={2} color="default2" display="block">
-        {words(ret.reason)} · {t("requestedAt", { date: formatDate(language, ret.createdAt) })}
+        {label(language, "returnReason", ret.reason)} · {t("requestedAt", { date: formatDate(language, ret.createdAt) })}
       </Text>
       {ret.comment && (
         <Text size={2} display="block">
@@ -168,7 +152,7 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
           <li key={line.id}>
             <Text>
               {line.quantity} × {line.productName}
-              {line.outcome ? ` — ${words(line.outcome)}` : ""}
+              {line.outcome ? ` — ${label(language, "outcome", line.outcome)}` : ""}
             </Text>
           </li>
         ))}
@@ -182,6 +166,7 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
               : t("refundState", { amount })}
         </Text>
       )}
+      {ret.refund && <RefundState refund={ret.refund} />}
       <Text display="block" color="default2" data-testid="next-action">
         {t("nextAction", { action: t(NEXT_ACTION_TEXT[action]) })}
       </Text>
@@ -221,7 +206,10 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
                 label={t("outcome", { product: line.productName })}
                 value={outcomes[line.id] ?? "RESELLABLE"}
                 onChange={(outcome) => setOutcomes({ ...outcomes, [line.id]: outcome })}
-                options={INSPECTION_OUTCOMES.map((o) => ({ value: o, label: words(o) }))}
+                options={INSPECTION_OUTCOMES.map((o) => ({
+                  value: o,
+                  label: label(language, "outcome", o),
+                }))}
               />
             ))}
             <Button

@@ -67,15 +67,25 @@ export function raiseMutationErrors(payload: { errors: MutationError[] }): void 
   }
 }
 
-/** Whether the token App Bridge handed over carries MANAGE_ORDERS (for the UI only). */
-export function tokenHasPermission(token: string | undefined, permission: string): boolean {
-  if (!token) return false;
+/** The token's claims, read without verification (the plugin and Saleor verify it). */
+function tokenClaims(token: string | undefined): Record<string, unknown> {
+  if (!token) return {};
   try {
-    const payload = JSON.parse(
-      atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")),
-    ) as { permissions?: unknown };
-    return Array.isArray(payload.permissions) && payload.permissions.includes(permission);
+    const claims = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/")));
+    return claims && typeof claims === "object" ? claims : {};
   } catch {
-    return false;
+    return {};
   }
+}
+
+/** Whether the token App Bridge handed over carries a permission (for the UI only). */
+export function tokenHasPermission(token: string | undefined, permission: string): boolean {
+  const permissions = tokenClaims(token).permissions;
+  return Array.isArray(permissions) && permissions.includes(permission);
+}
+
+/** The staff user's global ID in the token (to assign a complaint to oneself). */
+export function tokenUserId(token: string | undefined): string | undefined {
+  const userId = tokenClaims(token).user_id;
+  return typeof userId === "string" ? userId : undefined;
 }

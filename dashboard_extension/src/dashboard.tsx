@@ -3,14 +3,20 @@ import { AppBridge, AppBridgeProvider, useAppBridge } from "@saleor/app-sdk/app-
 import { ThemeProvider } from "@saleor/macaw-ui";
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 
-import { createRequest, tokenHasPermission, type Request } from "./api";
+import { createRequest, tokenHasPermission, tokenUserId, type Request } from "./api";
 import { languageOf, translator, type Language, type Translate } from "./i18n";
 import { NoPermission, Waiting } from "./ui";
 
 export type Dashboard = {
+  /** The plugin's GraphQL endpoint. */
   request: Request;
   language: Language;
   t: Translate;
+  /** Saleor's own API (settings are saved through its `pluginUpdate`). */
+  saleor?: Request;
+  /** The token carries MANAGE_PLUGINS: the settings screen is offered. */
+  canManagePlugins?: boolean;
+  userId?: string;
 };
 
 const DashboardContext = createContext<Dashboard | null>(null);
@@ -36,7 +42,26 @@ function Connected({ children }: { children: ReactNode }) {
     () => createRequest(() => appBridge?.getState().token),
     [appBridge],
   );
-  const value = useMemo(() => ({ request, language, t }), [request, language, t]);
+  const saleorApiUrl = appBridgeState?.saleorApiUrl;
+  const saleor = useMemo(
+    () =>
+      saleorApiUrl
+        ? createRequest(() => appBridge?.getState().token, undefined, saleorApiUrl)
+        : undefined,
+    [appBridge, saleorApiUrl],
+  );
+  const token = appBridgeState?.token;
+  const value = useMemo(
+    () => ({
+      request,
+      saleor,
+      language,
+      t,
+      canManagePlugins: tokenHasPermission(token, "MANAGE_PLUGINS"),
+      userId: tokenUserId(token),
+    }),
+    [request, saleor, language, t, token],
+  );
   const theme = appBridgeState?.theme === "dark" ? "defaultDark" : "defaultLight";
   let content: ReactNode;
   if (!appBridgeState?.ready || !appBridgeState.token) {

@@ -34,6 +34,17 @@ export type ReturnLine = {
   outcome: string | null;
 };
 
+/** The refund's exactly-once record; `status` is any value of the API's ReturnRefundStatus. */
+export type RefundRecord = {
+  status: string;
+  amount: string;
+  currency: string;
+  reference: string;
+  error: string;
+  attempts: number;
+  updatedAt: string;
+};
+
 export type ReturnRecord = {
   id: string;
   rma: string;
@@ -50,6 +61,7 @@ export type ReturnRecord = {
   refundAmount: string | null;
   currency: string;
   lines: ReturnLine[];
+  refund: RefundRecord | null;
 };
 
 export const PAGE_SIZE = 20;
@@ -58,6 +70,7 @@ const RETURN_FIELDS = `
   id rma orderId orderNumber status statusLabel reason comment resolution isOverdue
   createdAt decisionDueAt refundAmount currency
   lines { id productName sku quantity outcome }
+  refund { status amount currency reference error attempts updatedAt }
 `;
 
 export const RETURNS_QUERY = `

@@ -3,7 +3,7 @@ import { Box, Button, Spinner, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 
 import { ApiError } from "./api";
-import type { Translate } from "./i18n";
+import type { MessageKey, Translate } from "./i18n";
 
 export function Waiting({ t }: { t: Translate }) {
   return (
@@ -14,14 +14,20 @@ export function Waiting({ t }: { t: Translate }) {
   );
 }
 
-export function NoPermission({ t }: { t: Translate }) {
+export function NoPermission({
+  t,
+  text = "noPermissionText",
+}: {
+  t: Translate;
+  text?: MessageKey;
+}) {
   return (
     <Box padding={6} data-testid="no-permission" role="alert">
       <Text as="h1" size={8} fontWeight="bold">
         {t("noPermission")}
       </Text>
       <Box marginTop={2}>
-        <Text>{t("noPermissionText")}</Text>
+        <Text>{t(text)}</Text>
       </Box>
     </Box>
   );
@@ -173,5 +179,68 @@ export function Choice({
         ))}
       </Box>
     </Box>
+  );
+}
+
+/** `value`, once it has stopped changing for `delay` ms (live previews while typing). */
+export function useSettled<T>(value: T, delay = 400): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delay);
+    return () => clearTimeout(timer);
+  }, [value, delay]);
+  return settled;
+}
+
+/** Previous / page / next under a list fetched one item past the page (`hasNext`). */
+export function Pager({
+  t,
+  page,
+  hasNext,
+  onPage,
+}: {
+  t: Translate;
+  page: number;
+  hasNext: boolean;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <Box display="flex" gap={3} alignItems="center" data-testid="pager">
+      <Button variant="secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {t("previous")}
+      </Button>
+      <Text>{t("page", { page: page + 1 })}</Text>
+      <Button variant="secondary" disabled={!hasNext} onClick={() => onPage(page + 1)}>
+        {t("next")}
+      </Button>
+    </Box>
+  );
+}
+
+/** A page of a list fetched with one item more than `pageSize`: its items and the pager, or
+ * the empty state. */
+export function Paged<T>({
+  t,
+  items,
+  pageSize,
+  page,
+  onPage,
+  empty,
+  children,
+}: {
+  t: Translate;
+  items: T[];
+  pageSize: number;
+  page: number;
+  onPage: (page: number) => void;
+  empty: string;
+  children: (item: T) => ReactNode;
+}) {
+  if (items.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <>
+      {items.slice(0, pageSize).map(children)}
+      <Pager t={t} page={page} hasNext={items.length > pageSize} onPage={onPage} />
+    </>
   );
 }

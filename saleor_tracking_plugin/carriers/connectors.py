@@ -56,6 +56,11 @@ def connector_fields() -> list[ConfigField]:
     return [field for code in _CONNECTOR_FOLDERS for field in _client(code).FIELDS]
 
 
+def connector_field_names(code: str) -> list[str]:
+    """The settings one connector reads (its credentials and service URL)."""
+    return [field.name for field in _client(code).FIELDS]
+
+
 def parse_rate_limits(text: str) -> dict[str, int]:
     """The merchant's `carrier=calls per minute` lines; unusable lines are skipped."""
     limits: dict[str, int] = {}

@@ -94,22 +94,21 @@ def check_worker() -> list[Finding]:
 
 def check_carriers(settings: Settings) -> list[Finding]:
     """Per carrier with a connector: configured or not, and whether its credentials work."""
-    findings = []
-    for code in connector_codes():
-        carrier = get_carrier(code)
-        name = carrier.name if carrier else code
-        connector = connector_for(code, settings)
-        if connector is None:
-            findings.append(
-                info(
-                    f"carrier:{code}",
-                    f"{name}: not configured; its parcels show the carrier's page link only.",
-                    f"Enter {name}'s credentials in the plugin settings to track its parcels.",
-                )
-            )
-            continue
-        findings.append(_probe(code, name, connector))
-    return findings
+    return [check_carrier(code, settings) for code in connector_codes()]
+
+
+def check_carrier(code: str, settings: Settings) -> Finding:
+    """One carrier's credentials, with one test call (the settings screen's "test" button)."""
+    carrier = get_carrier(code)
+    name = carrier.name if carrier else code
+    connector = connector_for(code, settings)
+    if connector is None:
+        return info(
+            f"carrier:{code}",
+            f"{name}: not configured; its parcels show the carrier's page link only.",
+            f"Enter {name}'s credentials in the plugin settings to track its parcels.",
+        )
+    return _probe(code, name, connector)
 
 
 def _probe(code: str, name: str, connector: Any) -> Finding:

@@ -11,7 +11,7 @@ from ..surveys import complaints
 from ..surveys.models import Complaint, ComplaintMessage, Survey
 from ..surveys.rules import AWAITING_STAFF, ComplaintStatus
 from ..tracking.models import Shipment
-from .core import MutationError, global_id, int_pk, mutation_error
+from .core import MutationError, global_id, int_pk, mutation_error, uuid_pk
 from .permissions import Access, requires
 from .surveys import SurveyTopicEnum
 
@@ -136,6 +136,7 @@ class ComplaintFilterInput(graphene.InputObjectType):
     carrier = graphene.String(description="Only orders shipped with this carrier code.")
     opened_from = graphene.DateTime(description="Opened at or after this instant.")
     opened_to = graphene.DateTime(description="Opened before this instant.")
+    order_id = graphene.ID(description="Only complaints about this order.")
 
 
 def _complaints() -> QuerySet[Complaint]:
@@ -158,6 +159,9 @@ def _filtered_complaints(data: dict) -> QuerySet[Complaint]:
             order_id=OuterRef("order_id"), carrier_code=data["carrier"]
         )
         queryset = queryset.filter(Exists(shipped_with))
+    if data.get("order_id"):
+        order_pk = uuid_pk(data["order_id"], "Order")
+        queryset = queryset.filter(order_id=order_pk) if order_pk else queryset.none()
     if data.get("opened_from"):
         queryset = queryset.filter(opened_at__gte=data["opened_from"])
     if data.get("opened_to"):

@@ -258,6 +258,7 @@ class DelayQueries(graphene.ObjectType):
             first=graphene.Int(
                 default_value=100, description=f"At most this many (≤{MAX_LIST_SIZE})."
             ),
+            offset=graphene.Int(default_value=0, description="Skip this many (pages)."),
             description=(
                 "Delayed orders to call, the latest first: phone, cause, days late and the "
                 "customer's choice; cancelled ones stay while their refund failed or is "
@@ -287,7 +288,9 @@ class DelayQueries(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_delay_call_list(_root, info, include_resolved=False, cause=None, first=100):
+    def resolve_delay_call_list(
+        _root, info, include_resolved=False, cause=None, first=100, offset=0
+    ):
         # The page is chosen on the delays table alone (the aggregate over every open delay
         # would otherwise group the customer's and addresses' columns too), then loaded.
         delays = OrderDelay.objects.all()
@@ -302,7 +305,9 @@ class DelayQueries(graphene.ObjectType):
         delays = delays.annotate(most_late=Max("causes__days_late")).order_by(
             "-most_late", "opened_at", "pk"
         )
-        page = list(delays.values_list("pk", flat=True)[: max(0, min(first, MAX_LIST_SIZE))])
+        start = max(0, offset or 0)
+        size = max(0, min(first, MAX_LIST_SIZE))
+        page = list(delays.values_list("pk", flat=True)[start : start + size])
         loaded = _delays().in_bulk(page)
         return [loaded[pk] for pk in page]
 

@@ -19,6 +19,8 @@ class Access(Enum):
     ORDER_HOLDER = "order holder"
     CUSTOMER = "logged-in customer"
     MANAGE_ORDERS = "MANAGE_ORDERS"
+    # The plugin's settings: who may change them on Saleor's plugin page.
+    MANAGE_PLUGINS = "MANAGE_PLUGINS"
 
 
 ACCESS_ATTRIBUTE = "plugin_access"
@@ -64,6 +66,10 @@ class PermissionGate:
         if access is Access.CUSTOMER:
             if requestor.user is None:
                 raise PermissionDenied("Log in to see or change your message preferences.")
+            return
+        if access is Access.MANAGE_PLUGINS:
+            if not requestor.can_manage_plugins:
+                raise PermissionDenied("You need the MANAGE_PLUGINS permission.")
             return
         # MANAGE_ORDERS, and any field that forgot to declare its access.
         if not requestor.can_manage_orders:

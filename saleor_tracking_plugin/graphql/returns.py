@@ -28,6 +28,7 @@ from .core import (
 )
 from .order_access import find_order
 from .permissions import Access, requires
+from .return_refunds import ReturnRefundState, latest_refund
 from .tracking import Carrier, TrackedShipment
 
 # The promise to the customer: a decision within 48 hours of the request.
@@ -235,6 +236,9 @@ class ReturnType(graphene.ObjectType):
         description="Saleor's RETURNED fulfillment, once inspected."
     )
     gift_card_id = graphene.ID(description="Saleor gift card issued as store credit.")
+    refund = graphene.Field(
+        ReturnRefundState, description="The refund or credit record, once one was started."
+    )
 
     @staticmethod
     def resolve_id(root, _info):
@@ -264,6 +268,10 @@ class ReturnType(graphene.ObjectType):
     def resolve_lines(root, _info):
         # Staff lists prefetch the lines of a whole page (`_with_lines`).
         return root.lines.all()
+
+    @staticmethod
+    def resolve_refund(root, _info):
+        return latest_refund(root)
 
     @staticmethod
     def resolve_qr_code(root, _info):
@@ -422,5 +430,5 @@ class ReturnQueries(graphene.ObjectType):
 def _with_lines(returns):
     """Returns with their lines and the order lines behind them, in two queries per page."""
     return returns.prefetch_related(
-        Prefetch("lines", queryset=ReturnLine.objects.select_related("order_line"))
+        Prefetch("lines", queryset=ReturnLine.objects.select_related("order_line")), "refunds"
     )

@@ -11,6 +11,7 @@ from .notifications import MessagePreferenceQueries, NotificationMutations, Noti
 from .permissions import declared_access
 from .returns import ReturnQueries
 from .returns_mutations import ReturnMutations
+from .settings import SettingsMutations, SettingsQueries
 from .surveys import SurveyMutations, SurveyQueries
 from .tracking import TrackingMutations, TrackingQueries
 
@@ -26,6 +27,7 @@ class Query(
     SurveyQueries,
     ComplaintQueries,
     MetricQueries,
+    SettingsQueries,
     graphene.ObjectType,
 ):
     pass
@@ -38,6 +40,7 @@ class Mutation(
     DelayMutations,
     SurveyMutations,
     ComplaintMutations,
+    SettingsMutations,
     graphene.ObjectType,
 ):
     pass

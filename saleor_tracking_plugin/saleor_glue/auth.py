@@ -14,7 +14,7 @@ from saleor.core.jwt import (
     jwt_decode,
 )
 from saleor.graphql.app.dataloaders.utils import promise_app
-from saleor.permission.enums import OrderPermissions
+from saleor.permission.enums import OrderPermissions, PluginsPermissions
 
 from .dashboard_app import installed_dashboard_app
 
@@ -44,16 +44,24 @@ class Requestor:
     @property
     def can_manage_orders(self) -> bool:
         """Staff user or app holding Saleor's MANAGE_ORDERS permission."""
+        return self._holds(OrderPermissions.MANAGE_ORDERS)
+
+    @property
+    def can_manage_plugins(self) -> bool:
+        """Staff user or app holding Saleor's MANAGE_PLUGINS (may change the settings)."""
+        return self._holds(PluginsPermissions.MANAGE_PLUGINS)
+
+    def _holds(self, permission: OrderPermissions | PluginsPermissions) -> bool:
         if self.app is not None:
-            return self.app.has_perm(OrderPermissions.MANAGE_ORDERS)
+            return self.app.has_perm(permission)
         if self.token_permissions is not None:
             return (
                 self.user is not None
                 and self.user.is_active
-                and OrderPermissions.MANAGE_ORDERS.name in self.token_permissions
+                and permission.name in self.token_permissions
             )
         if self.user is not None and self.user.is_active:
-            return self.user.has_perm(OrderPermissions.MANAGE_ORDERS)
+            return self.user.has_perm(permission)
         return False
 
 

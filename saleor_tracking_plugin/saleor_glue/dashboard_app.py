@@ -25,8 +25,13 @@ DASHBOARD_APP_IDENTIFIER = "saleor-tracking-plugin.dashboard"
 DASHBOARD_APP_NAME = "Post-purchase"
 DASHBOARD_APP_VERSION = "0.1.0"
 DASHBOARD_PATH = f"/plugins/global/{PLUGIN_ID}/dashboard/"
-# The staff work of the extension (returns, delays, broadcasts) is Saleor's MANAGE_ORDERS.
+# The staff work of the extension (returns, delays, broadcasts) is Saleor's MANAGE_ORDERS:
+# who may open its page and widget.
 DASHBOARD_PERMISSIONS = ["MANAGE_ORDERS"]
+# The App also holds MANAGE_PLUGINS so that the token of a staff user who has it too carries
+# it: the settings screen then saves through Saleor's own `pluginUpdate` (same validation as
+# Saleor's plugin page). Staff without it get tokens without it and see no settings.
+APP_PERMISSIONS = [*DASHBOARD_PERMISSIONS, "MANAGE_PLUGINS"]
 # Saleor validates the manifest's identifier as not yet installed; an update validates a
 # copy under this suffix so that the App being updated does not count against itself.
 _VALIDATION_SUFFIX = ".validation"
@@ -71,7 +76,7 @@ def dashboard_manifest(public_url: str) -> dict[str, Any]:
         "name": DASHBOARD_APP_NAME,
         "version": DASHBOARD_APP_VERSION,
         "about": "Returns, delays, crisis broadcasts and carrier health of the tracking plugin.",
-        "permissions": DASHBOARD_PERMISSIONS,
+        "permissions": APP_PERMISSIONS,
         "appUrl": base,
         # Saleor 3.21 requires the field; nothing is ever posted there, since the App is
         # created here rather than through appInstall.

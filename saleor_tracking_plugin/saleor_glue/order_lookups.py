@@ -66,3 +66,11 @@ def unshipped_due(placed_since: datetime, placed_before: datetime, limit: int) -
 def cancelled_orders() -> QuerySet[Order]:
     """Cancelled orders, as a subquery (`.values("pk")`) for other tables to filter on."""
     return Order.objects.filter(status=OrderStatus.CANCELED).values("pk")
+
+
+def order_for_preview(number: str | None) -> Order | None:
+    """The order with this number, or the latest placed one: a real order to preview texts."""
+    orders = Order.objects.exclude(status__in=(OrderStatus.DRAFT, OrderStatus.EXPIRED))
+    if number:
+        return orders.filter(number=number).first() if number.isdigit() else None
+    return orders.order_by("-number").first()

@@ -5,6 +5,13 @@ import os
 import pytest
 from playwright.sync_api import sync_playwright
 
+from .dashboard_host import (  # noqa: F401 (fixtures of the dashboard extension's tests)
+    dashboard_app,
+    dashboard_host,
+    desktop_page,
+    order_manager,
+)
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = os.path.join(os.path.dirname(__file__), "screenshots")

@@ -24,11 +24,12 @@ def test_registration_creates_the_app_with_its_two_extensions():
     # when the merchant registers the dashboard extension
     call_command("tracking_dashboard", "--public-url", PUBLIC_URL)
 
-    # then one active third-party App holds MANAGE_ORDERS, with a page and an order extension
+    # then one active third-party App holds MANAGE_ORDERS (and MANAGE_PLUGINS, for the settings),
+    # with a page and an order extension
     app, extensions = registered()
     assert app.is_active and app.is_installed and app.type == "thirdparty"
     assert app.app_url == DASHBOARD
-    assert [p.codename for p in app.permissions.all()] == ["manage_orders"]
+    assert sorted(p.codename for p in app.permissions.all()) == ["manage_orders", "manage_plugins"]
     mounts = {extension.mount: extension for extension in extensions}
     page = mounts["navigation_orders"]
     # (Saleor 3.22 stores the page as a path on the App's origin, 3.21 and 3.23 as a URL)

@@ -83,8 +83,24 @@ def test_every_query_and_mutation_declares_who_may_call_it():
 
 def test_every_staff_field_says_so_in_its_description():
     for _operation, name, field in root_fields():
-        if ROOT_FIELD_ACCESS[name] is Access.MANAGE_ORDERS:
-            assert "MANAGE_ORDERS" in (field.description or ""), name
+        if ROOT_FIELD_ACCESS[name] in (Access.MANAGE_ORDERS, Access.MANAGE_PLUGINS):
+            assert ROOT_FIELD_ACCESS[name].value in (field.description or ""), name
+
+
+def test_settings_fields_refuse_staff_with_manage_orders_only(staff_tracking_client):
+    settings_fields = [
+        (operation, name, field)
+        for operation, name, field in root_fields()
+        if ROOT_FIELD_ACCESS[name] is Access.MANAGE_PLUGINS
+    ]
+    assert len(settings_fields) >= 2
+
+    for operation, name, field in settings_fields:
+        content = tracking_content(
+            staff_tracking_client.post_graphql(document(operation, name, field))
+        )
+        codes = [error["extensions"]["code"] for error in content.get("errors", [])]
+        assert codes == ["PERMISSION_DENIED"], (name, content)
 
 
 @pytest.mark.parametrize("caller", ["guest", "customer", "staff_without_orders"])

@@ -94,6 +94,26 @@ def test_the_most_late_orders_come_first_and_resolved_ones_leave_the_list(
     ]
 
 
+def test_the_call_list_pages_with_first_and_offset(staff_tracking_client, late_order, order_list):
+    now = timezone.now()
+    much_later = OrderDelay.objects.create(order=order_list[0], opened_at=now)
+    much_later.causes.create(cause="no_scan", detected_at=now, days_late=30)
+    page = "query Page($offset: Int) { delayCallList(first: 1, offset: $offset) { orderNumber } }"
+
+    pages = [
+        tracking_content(staff_tracking_client.post_graphql(page, {"offset": offset}))["data"][
+            "delayCallList"
+        ]
+        for offset in (0, 1, 2)
+    ]
+
+    assert pages == [
+        [{"orderNumber": str(order_list[0].number)}],
+        [{"orderNumber": str(late_order.number)}],
+        [],
+    ]
+
+
 def test_staff_see_the_choice_of_one_order(staff_tracking_client, late_order):
     actions.choose(OrderDelay.objects.get().pk, DelayChoice.WAIT, updates_consent=False)
 

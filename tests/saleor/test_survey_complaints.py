@@ -15,6 +15,7 @@ from saleor_tracking_plugin.surveys.actions import Answer, submit_answer
 from saleor_tracking_plugin.surveys.complaints import flag_due_complaints
 from saleor_tracking_plugin.surveys.messages import COMPLAINT_REPLY
 from saleor_tracking_plugin.surveys.models import Complaint
+from tests.survey_fixtures import another_delivered_order_of
 
 from ..fixtures import tracking_content
 from ..survey_fixtures import queued
@@ -212,3 +213,16 @@ def test_the_overdue_filter(staff_tracking_client, unhappy_order, overdue, expec
     )["data"]["complaints"]
 
     assert len(listed) == expected
+
+
+def test_the_order_filter_lists_only_that_orders_complaints(staff_tracking_client, unhappy_order):
+    other_order = another_delivered_order_of(unhappy_order)
+
+    def listed_for(order):
+        order_gid = graphene.Node.to_global_id("Order", order.pk)
+        return tracking_content(
+            staff_tracking_client.post_graphql(COMPLAINTS, {"filter": {"orderId": order_gid}})
+        )["data"]["complaints"]
+
+    assert [c["orderNumber"] for c in listed_for(unhappy_order)] == [str(unhappy_order.number)]
+    assert listed_for(other_order) == []

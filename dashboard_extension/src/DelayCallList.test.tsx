@@ -1,0 +1,67 @@
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import type { Request } from "./api";
+import { DashboardProvider } from "./dashboard";
+import { type Delay, DelayCallList } from "./DelayCallList";
+import { translator } from "./i18n";
+
+afterEach(cleanup);
+
+const delay = (n: number): Delay => ({
+  id: `RGVsYXk6${n}`,
+  orderNumber: String(n),
+  customerName: "Ayşe Kaya",
+  phone: "+905551112233",
+  email: "ayse@example.com",
+  daysLate: 3,
+  newEstimate: null,
+  choice: "WAIT",
+  chosenAt: "2026-03-02T10:00:00+00:00",
+  causes: [{ cause: "no_scan", detectedAt: "2026-03-01T10:00:00+00:00", daysLate: 3 }],
+  refund: null,
+  calls: [],
+});
+
+type Calls = { mock: { calls: [string, Record<string, unknown>][] } };
+
+describe("DelayCallList", () => {
+  it("names causes and choices in Turkish and pages through the list", async () => {
+    const request = vi.fn(async (_query: string, variables: Record<string, unknown>) => ({
+      delayCallList: variables.offset === 0 ? Array.from({ length: 21 }, (_, i) => delay(i + 1)) : [delay(22)],
+    })) as unknown as Request;
+    render(
+      <DashboardProvider value={{ request, language: "tr", t: translator("tr") }}>
+        <DelayCallList />
+      </DashboardProvider>,
+    );
+
+    const first = await screen.findByTestId("delay-1");
+    expect(first.textContent).toContain("Kargo hareketi yok");
+    expect(first.textContent).toContain("Yeni tarihi bekle");
+    expect(screen.queryByTestId("delay-21")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Sonraki" }));
+
+    expect(await screen.findByTestId("delay-22")).toBeTruthy();
+    expect((request as unknown as Calls).mock.calls[1][1]).toEqual({ cause: null, first: 21, offset: 20 });
+  });
+
+  it("filters by cause from the first page", async () => {
+    const request = vi.fn(async () => ({ delayCallList: [] })) as unknown as Request;
+    render(
+      <DashboardProvider value={{ request, language: "en", t: translator("en") }}>
+        <DelayCallList />
+      </DashboardProvider>,
+    );
+
+    await screen.findByText("No late orders to call.");
+    fireEvent.change(screen.getByLabelText("Reason"), { target: { value: "OUT_OF_STOCK" } });
+
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(2));
+    expect((request as unknown as Calls).mock.calls[1][1]).toEqual({
+      cause: "OUT_OF_STOCK",
+      first: 21,
+      offset: 0,
+    });
+  });
+});

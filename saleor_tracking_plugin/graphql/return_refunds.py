@@ -1,0 +1,38 @@
+"""The refund of a return as staff see it: its exactly-once record (status, amount, Saleor's
+reference, the failure's reason). The status enum is built from the model's choices, so a new
+refund state appears in the API without a change here."""
+
+import graphene
+
+from ..returns.models import RefundStatus, ReturnRefund
+
+ReturnRefundStatusEnum = graphene.Enum(
+    "ReturnRefundStatus",
+    [(choice.name, choice.value) for choice in RefundStatus],
+    description="Where a return's refund or store credit stands.",
+)
+
+
+class ReturnRefundState(graphene.ObjectType):
+    class Meta:
+        description = "The refund (or store credit) recorded for a return, once per return."
+
+    status = ReturnRefundStatusEnum(required=True, description="Where it stands.")
+    amount = graphene.Decimal(required=True, description="The amount asked of Saleor.")
+    currency = graphene.String(required=True, description="Its currency.")
+    reference = graphene.String(
+        required=True, description="Saleor's transaction, event or gift card; empty until known."
+    )
+    error = graphene.String(required=True, description="Why it failed; empty otherwise.")
+    attempts = graphene.Int(required=True, description="Calls made to Saleor.")
+    updated_at = graphene.DateTime(required=True, description="Last change.")
+
+    @staticmethod
+    def resolve_reference(root: ReturnRefund, _info):
+        return root.saleor_reference
+
+
+def latest_refund(ret) -> ReturnRefund | None:
+    """The return's refund record (the latest, should a retry ever add one)."""
+    refunds = list(ret.refunds.all())
+    return refunds[-1] if refunds else None
