@@ -17,6 +17,7 @@ class RefundStatus(models.TextChoices):
     SUCCEEDED = "succeeded"  # the gateway refunded
     REQUESTED = "requested"  # the payment app was asked and reports back to Saleor
     FAILED = "failed"
+    UNKNOWN = "unknown"  # the gateway's answer was lost: settled from Saleor's records
     NOTHING_TO_REFUND = "nothing_to_refund"
 
 

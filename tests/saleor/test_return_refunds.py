@@ -2,11 +2,9 @@
 
 from decimal import Decimal
 
-import pytest
 from django.core import mail
 from saleor.order import OrderEvents
 from saleor.payment import TransactionEventType, TransactionKind
-from saleor.webhook.event_types import WebhookEventSyncType
 
 from saleor_tracking_plugin.money import format_money
 from saleor_tracking_plugin.returns.models import RefundStatus, Return, ReturnRefund
@@ -179,29 +177,6 @@ def test_store_credit_is_a_saleor_gift_card_issued_once(
     assert not payment_txn_captured.transactions.filter(kind=TransactionKind.REFUND).exists()
 
 
-@pytest.fixture
-def order_paid_by_transaction(
-    delivered_order,
-    payment_txn_captured,
-    app,
-    webhook,
-    permission_manage_payments,
-    transaction_item_generator,
-):
-    """The delivered order, paid through a payment app's transaction instead of a Payment."""
-    payment_txn_captured.is_active = False
-    payment_txn_captured.save(update_fields=["is_active"])
-    app.permissions.add(permission_manage_payments)  # Saleor sends payment events only then
-    webhook.events.create(event_type=WebhookEventSyncType.TRANSACTION_REFUND_REQUESTED)
-    transaction_item_generator(
-        order_id=delivered_order.pk,
-        app=app,
-        charged_value=delivered_order.total.gross.amount,
-        available_actions=["refund"],
-    )
-    return delivered_order
-
-
 def test_orders_paid_with_transactions_get_a_refund_request_once(
     order_paid_by_transaction, customer_tracking_client, staff_tracking_client
 ):
@@ -209,9 +184,12 @@ def test_orders_paid_with_transactions_get_a_refund_request_once(
     shirt, _mug = order.lines.order_by("product_sku")
     ret = inspected_return(order, customer_tracking_client, staff_tracking_client, "RESELLABLE")
 
-    call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
-    call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
+    requested = call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
+    again = call(staff_tracking_client, REFUND, {"id": ret["id"]})
 
+    # a request is not a refund: the return waits for the payment app's report
+    assert requested["status"] == "REFUND_REQUESTED"
+    assert again["errors"][0]["code"] == "REFUND_IN_PROGRESS"
     transaction = order.payment_transactions.get()
     requests = transaction.events.filter(type=TransactionEventType.REFUND_REQUEST)
     assert [event.amount_value for event in requests] == [shirt.unit_price_gross_amount]
