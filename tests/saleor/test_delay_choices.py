@@ -12,7 +12,10 @@ from saleor.webhook.event_types import WebhookEventSyncType
 from saleor_tracking_plugin.delays import actions
 from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay, RefundStatus
 from saleor_tracking_plugin.delays.rules import DelayChoice
+from saleor_tracking_plugin.delays.tasks import settle_delay_refunds_task
 from saleor_tracking_plugin.saleor_glue import refunds
+
+from .payment_app import report
 
 
 @pytest.fixture
@@ -212,3 +215,56 @@ def test_asking_saleor_twice_with_the_same_key_requests_one_refund(
 
     transaction = order.payment_transactions.get()
     assert transaction.events.filter(type=TransactionEventType.REFUND_REQUEST).count() == 1
+
+
+def test_a_delay_refund_is_requested_until_the_payment_app_reports_success(
+    late_order_paid_by_transaction,
+    payment_app,
+    app_api_client,
+    django_capture_on_commit_callbacks,
+):
+    # given a cancellation whose refund the payment app was asked for
+    order = late_order_paid_by_transaction(payment_app)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+    assert settle_delay_refunds_task() == {RefundStatus.REQUESTED: 1}
+
+    # when the app reports the refund through Saleor's transactionEventReport
+    with django_capture_on_commit_callbacks(execute=True):
+        report(
+            app_api_client,
+            order.payment_transactions.get(),
+            "REFUND_SUCCESS",
+            order.total.gross.amount,
+            "psp-refund-9",
+        )
+
+    # then Saleor's hook settled it, once, on the timeline too
+    refund = DelayRefund.objects.get()
+    assert (refund.status, refund.amount) == (RefundStatus.SUCCEEDED, order.total.gross.amount)
+    assert settle_delay_refunds_task() == {}
+    assert order.events.filter(
+        parameters__message__startswith="Refund after delay cancellation succeeded"
+    ).exists()
+
+
+def test_a_delay_refund_the_payment_app_fails_is_failed_with_its_reason(
+    late_order_paid_by_transaction, payment_app, app_api_client, django_capture_on_commit_callbacks
+):
+    order = late_order_paid_by_transaction(payment_app)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    report(
+        app_api_client,
+        order.payment_transactions.get(),
+        "REFUND_FAILURE",
+        order.total.gross.amount,
+        "psp-refund-9",
+        "Account closed",
+    )
+    # Saleor calls no order hook for a failure: the reconciliation finds it
+    assert settle_delay_refunds_task() == {RefundStatus.FAILED: 1}
+
+    refund = DelayRefund.objects.get()
+    assert (refund.status, refund.detail) == (RefundStatus.FAILED, "Account closed")

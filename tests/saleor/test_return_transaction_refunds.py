@@ -3,10 +3,8 @@ reports it through Saleor's own `transactionEventReport`."""
 
 from decimal import Decimal
 
-import graphene
 import pytest
 from django.core import mail
-from saleor.graphql.tests.utils import get_graphql_content
 from saleor.order import FulfillmentStatus, OrderEvents
 from saleor.payment import TransactionEventType
 
@@ -15,19 +13,9 @@ from saleor_tracking_plugin.returns.models import RefundStatus, Return, ReturnRe
 from saleor_tracking_plugin.returns.tasks import settle_refunds_task
 
 from ..fixtures import tracking_content
+from .payment_app import report
 from .returns_api import REFUND, RETURN_FIELDS, call, call_ok
 from .test_return_refunds import inspected_return
-
-TRANSACTION_EVENT_REPORT = """
-mutation Report($id: ID, $type: TransactionEventTypeEnum!, $amount: PositiveDecimal!,
-                $pspReference: String!, $message: String) {
-  transactionEventReport(id: $id, type: $type, amount: $amount, pspReference: $pspReference,
-                         message: $message) {
-    alreadyProcessed
-    errors { field code message }
-  }
-}
-"""
 
 SETTLE = f"""
 mutation Settle($id: ID!, $action: ReturnRefundSettleAction!, $reference: String,
@@ -55,23 +43,6 @@ query Returns {{
              refundReference refundAttempts }}
 }}
 """
-
-
-def report(app_api_client, transaction, kind, amount, psp, msg=""):
-    """The payment app (holding HANDLE_PAYMENTS) tells Saleor what became of a refund, as a
-    real app does."""
-    response = app_api_client.post_graphql(
-        TRANSACTION_EVENT_REPORT,
-        {
-            "id": graphene.Node.to_global_id("TransactionItem", transaction.token),
-            "type": kind,
-            "amount": str(amount),
-            "pspReference": psp,
-            "message": msg,
-        },
-    )
-    payload = get_graphql_content(response)["data"]["transactionEventReport"]
-    assert payload["errors"] == [], payload["errors"]
 
 
 def staff_view(staff_client) -> dict:
