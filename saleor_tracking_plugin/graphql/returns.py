@@ -18,9 +18,8 @@ from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
 from ..returns.models import RefundStatus, Return, ReturnLine
 from ..returns.notices import order_return_page_url
-from ..returns.policy import NotReturnable, ShippingPayer, from_settings
+from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
-from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
 from ..returns.statuses import ReturnStatus
 from .core import (
     global_id,
@@ -28,37 +27,21 @@ from .core import (
 )
 from .order_access import find_order
 from .permissions import Access, requires
+from .return_enums import (
+    InspectionOutcomeEnum,
+    LanguageEnum,
+    NotReturnableEnum,
+    RefundStatusEnum,
+    ResolutionEnum,
+    ReturnReasonEnum,
+    ReturnStatusEnum,
+    ShippingPayerEnum,
+)
 from .tracking import Carrier, TrackedShipment
 
 # The promise to the customer: a decision within 48 hours of the request.
 DECISION_PROMISE_HOURS = 48
 MAX_PAGE_SIZE = 100
-
-
-def _enum(name: str, enum, description: str) -> type[graphene.Enum]:
-    return graphene.Enum(
-        name, [(member.name, member.value) for member in enum], description=description
-    )
-
-
-ReturnStatusEnum = _enum("ReturnStatus", ReturnStatus, "Status of a return.")
-ReturnReasonEnum = _enum("ReturnReason", ReturnReason, "Why items are returned.")
-ResolutionEnum = _enum("ReturnResolution", Resolution, "What the customer gets back.")
-InspectionOutcomeEnum = _enum(
-    "ReturnInspectionOutcome", InspectionOutcome, "What inspection found."
-)
-RefundStatusEnum = _enum(
-    "ReturnRefundStatus",
-    RefundStatus,
-    "Where a return's refund is: PENDING (being asked), REQUESTED (the payment app was asked; "
-    "no money moved yet), SUCCEEDED (Saleor recorded it), FAILED (refused; may be retried), "
-    "UNKNOWN (the gateway's answer was lost; settled from Saleor's records or by staff).",
-)
-NotReturnableEnum = _enum("NotReturnableReason", NotReturnable, "Why items cannot be returned.")
-ShippingPayerEnum = _enum("ReturnShippingPayer", ShippingPayer, "Who pays the return parcel.")
-LanguageEnum = graphene.Enum(
-    "ReturnTextLanguage", [("EN", "en"), ("TR", "tr")], description="Language of texts."
-)
 
 
 class ReturnReasonOption(graphene.ObjectType):

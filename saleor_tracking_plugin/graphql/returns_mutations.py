@@ -12,12 +12,8 @@ from ..saleor_glue.auth import Requestor
 from .core import MutationError, NotFound, int_pk, mutation_error, uuid_pk
 from .order_access import find_order
 from .permissions import Access, requires
-from .returns import (
-    InspectionOutcomeEnum,
-    ResolutionEnum,
-    ReturnReasonEnum,
-    ReturnType,
-)
+from .return_enums import InspectionOutcomeEnum, ResolutionEnum, ReturnReasonEnum
+from .returns import ReturnType
 
 RETURN_NOT_FOUND = "Return not found."
 
