@@ -36,30 +36,25 @@ def received_two_shirts(order, customer_client, staff_client) -> dict:
     return call_ok(staff_client, RECEIVE, {"id": ret["id"]})
 
 
+def inspect_split(client, ret: dict, *outcomes: tuple[str, int], single: str | None = None):
+    """Inspect the return's only line, splitting its items by outcome."""
+    (line,) = ret["lines"]
+    entry = {"lineId": line["id"], "outcomes": [{"outcome": o, "quantity": q} for o, q in outcomes]}
+    if single:
+        entry["outcome"] = single
+    return call(client, INSPECT_SPLIT, {"id": ret["id"], "lines": [entry]})
+
+
 def test_one_resellable_and_one_damaged_item_of_a_line_restock_one_and_refund_both(
     delivered_order, customer_tracking_client, staff_tracking_client, payment_txn_captured
 ):
     shirt = delivered_order.lines.get(product_sku="SKU_AA")
     stock_before = stock_of(shirt)
     ret = received_two_shirts(delivered_order, customer_tracking_client, staff_tracking_client)
-    (line,) = ret["lines"]
 
-    inspected = call(
-        staff_tracking_client,
-        INSPECT_SPLIT,
-        {
-            "id": ret["id"],
-            "lines": [
-                {
-                    "lineId": line["id"],
-                    "outcomes": [
-                        {"outcome": "RESELLABLE", "quantity": 1},
-                        {"outcome": "DAMAGED", "quantity": 1},
-                    ],
-                }
-            ],
-        },
-    )["return"]
+    inspected = inspect_split(staff_tracking_client, ret, ("RESELLABLE", 1), ("DAMAGED", 1))[
+        "return"
+    ]
 
     # then one item goes back into stock, both are refunded, both are in Saleor's return
     (line,) = inspected["lines"]
@@ -87,24 +82,10 @@ def test_a_missing_item_of_a_split_line_is_neither_returned_nor_refunded(
     shirt = delivered_order.lines.get(product_sku="SKU_AA")
     stock_before = stock_of(shirt)
     ret = received_two_shirts(delivered_order, customer_tracking_client, staff_tracking_client)
-    (line,) = ret["lines"]
 
-    inspected = call(
-        staff_tracking_client,
-        INSPECT_SPLIT,
-        {
-            "id": ret["id"],
-            "lines": [
-                {
-                    "lineId": line["id"],
-                    "outcomes": [
-                        {"outcome": "DEFECTIVE", "quantity": 1},
-                        {"outcome": "MISSING", "quantity": 1},
-                    ],
-                }
-            ],
-        },
-    )["return"]
+    inspected = inspect_split(staff_tracking_client, ret, ("DEFECTIVE", 1), ("MISSING", 1))[
+        "return"
+    ]
 
     assert Decimal(str(inspected["refundAmount"])) == shirt.unit_price_gross_amount
     assert stock_of(shirt) == stock_before
@@ -116,46 +97,10 @@ def test_outcomes_that_do_not_add_up_to_the_line_are_refused_and_change_nothing(
     delivered_order, customer_tracking_client, staff_tracking_client
 ):
     ret = received_two_shirts(delivered_order, customer_tracking_client, staff_tracking_client)
-    (line,) = ret["lines"]
 
-    too_few = call(
-        staff_tracking_client,
-        INSPECT_SPLIT,
-        {
-            "id": ret["id"],
-            "lines": [{"lineId": line["id"], "outcomes": [{"outcome": "DAMAGED", "quantity": 1}]}],
-        },
-    )
-    both = call(
-        staff_tracking_client,
-        INSPECT_SPLIT,
-        {
-            "id": ret["id"],
-            "lines": [
-                {
-                    "lineId": line["id"],
-                    "outcome": "DAMAGED",
-                    "outcomes": [{"outcome": "DAMAGED", "quantity": 2}],
-                }
-            ],
-        },
-    )
-    negative = call(
-        staff_tracking_client,
-        INSPECT_SPLIT,
-        {
-            "id": ret["id"],
-            "lines": [
-                {
-                    "lineId": line["id"],
-                    "outcomes": [
-                        {"outcome": "DAMAGED", "quantity": 3},
-                        {"outcome": "RESELLABLE", "quantity": -1},
-                    ],
-                }
-            ],
-        },
-    )
+    too_few = inspect_split(staff_tracking_client, ret, ("DAMAGED", 1))
+    both = inspect_split(staff_tracking_client, ret, ("DAMAGED", 2), single="DAMAGED")
+    negative = inspect_split(staff_tracking_client, ret, ("DAMAGED", 3), ("RESELLABLE", -1))
 
     assert too_few["errors"][0]["code"] == "QUANTITY_MISMATCH"
     assert both["errors"][0]["code"] == "INVALID"
