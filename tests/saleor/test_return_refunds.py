@@ -16,6 +16,7 @@ from .returns_api import (
     RECEIVE,
     REFUND,
     REQUEST_RETURN,
+    RETURN_FIELDS,
     call,
     call_ok,
     inspection,
@@ -240,3 +241,43 @@ def test_items_returned_in_saleor_meanwhile_stop_the_inspection_cleanly(
     assert payload["errors"][0]["code"] == "NOT_ENOUGH_FULFILLED"
     assert Return.objects.get().status == "received"
     assert not delivered_order.fulfillments.filter(status="returned").exists()
+
+
+CAPPED = f"""
+mutation Refund($id: ID!) {{
+  returnRefund(id: $id) {{
+    return {{ {RETURN_FIELDS} refundedAmount refundShortfall refundStatus }}
+    errors {{ field code message }}
+  }}
+}}
+"""
+
+
+def test_a_refund_capped_by_the_captured_amount_is_recorded_and_told_as_what_moved(
+    delivered_order,
+    customer_tracking_client,
+    staff_tracking_client,
+    payment_txn_captured,
+    django_capture_on_commit_callbacks,
+):
+    # given a shirt to refund, of which the gateway captured only 5.00
+    ret = inspected_return(
+        delivered_order, customer_tracking_client, staff_tracking_client, "RESELLABLE"
+    )
+    payment_txn_captured.captured_amount = Decimal("5.00")
+    payment_txn_captured.save(update_fields=["captured_amount"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refunded = call(staff_tracking_client, CAPPED, {"id": ret["id"]})["return"]
+
+    # then 5.00 is refunded, recorded and told; staff and the timeline see the shortfall
+    (refund,) = payment_txn_captured.transactions.filter(kind=TransactionKind.REFUND)
+    assert refund.amount == Decimal("5.00")
+    owed = Decimal(str(refunded["refundAmount"]))
+    assert refunded["status"] == "REFUNDED"
+    assert Decimal(str(refunded["refundedAmount"])) == Decimal("5.00")
+    assert Decimal(str(refunded["refundShortfall"])) == owed - Decimal("5.00") > 0
+    assert ReturnRefund.objects.get().amount == Decimal("5.00")
+    assert delivered_order.events.filter(parameters__message__icontains="less than the").exists()
+    told = format_money(Decimal("5.00"), "USD", "en")
+    assert f"we refunded {told} for your return" in mail.outbox[-1].body
