@@ -232,15 +232,22 @@ def cancel_and_refund(delay_id: int) -> DelayRefund | None:
         )
     if not created:
         return refund
-    order.refresh_from_db()
+    return request_refund(refund)
+
+
+def request_refund(refund: DelayRefund) -> DelayRefund:
+    """Ask Saleor to refund what the cancelled order still holds, under the attempt's key
+    (the first attempt's is `refund:delay:<id>`, a staff retry's adds `#<attempt>`)."""
+    order = Order.objects.get(pk=refund.delay.order_id)
     amount = payments.charged_total(order)
     if amount <= 0:
         return finish_refund(refund, RefundStatus.NOTHING_TO_REFUND, amount=Decimal(0))
+    key = refund.idempotency_key
     try:
         outcome = refunds.refund_order(
             order,
             amount,
-            idempotency_key=refund.idempotency_key,
+            idempotency_key=key if refund.attempts <= 1 else f"{key}#{refund.attempts}",
             reason="Cancelled by the customer after a delay",
             user=order.user,
             app=None,

@@ -18,6 +18,11 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
+            model_name="delayrefund",
+            name="attempts",
+            field=models.PositiveIntegerField(default=1),
+        ),
+        migrations.AddField(
             model_name="return",
             name="close_reason",
             field=models.TextField(blank=True, default=""),

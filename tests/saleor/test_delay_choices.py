@@ -3,6 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+import graphene
 import pytest
 from django.utils import timezone
 from saleor.order import OrderEvents, OrderStatus
@@ -16,6 +17,7 @@ from saleor_tracking_plugin.delays.tasks import settle_delay_refunds_task
 from saleor_tracking_plugin.saleor_glue import refunds
 
 from .payment_app import report
+from .returns_api import call
 
 
 @pytest.fixture
@@ -268,3 +270,57 @@ def test_a_delay_refund_the_payment_app_fails_is_failed_with_its_reason(
 
     refund = DelayRefund.objects.get()
     assert (refund.status, refund.detail) == (RefundStatus.FAILED, "Account closed")
+
+
+DELAY_REFUND_SETTLE = """
+mutation Settle($delayId: ID!, $action: DelayRefundSettleAction!, $reference: String) {
+  delayRefundSettle(delayId: $delayId, action: $action, reference: $reference) {
+    delay { refund { status detail idempotencyKey } }
+    errors { field code message }
+  }
+}
+"""
+
+
+def test_staff_retry_a_delay_refund_the_payment_app_failed_once_per_open_request(
+    late_order_paid_by_transaction,
+    payment_app,
+    app_api_client,
+    staff_tracking_client,
+    django_capture_on_commit_callbacks,
+):
+    # given a cancellation whose refund the payment app failed
+    order = late_order_paid_by_transaction(payment_app)
+    delay = the_delay(order)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(delay.pk, DelayChoice.CANCEL, updates_consent=False)
+    transaction = order.payment_transactions.get()
+    report(app_api_client, transaction, "REFUND_FAILURE", order.total.gross.amount, "psp-1", "Nope")
+    settle_delay_refunds_task()
+    delay_id = graphene.Node.to_global_id("OrderDelay", delay.pk)
+
+    # when staff retry, twice
+    retried = call(
+        staff_tracking_client, DELAY_REFUND_SETTLE, {"delayId": delay_id, "action": "RETRY"}
+    )
+    again = call(
+        staff_tracking_client, DELAY_REFUND_SETTLE, {"delayId": delay_id, "action": "RETRY"}
+    )
+
+    # then one new request is open, under the attempt's key; the second retry is refused
+    assert retried["errors"] == []
+    assert retried["delay"]["refund"]["status"] == "REQUESTED"
+    assert again["errors"][0]["code"] == "REFUND_IN_PROGRESS"
+    keys = transaction.events.filter(type=TransactionEventType.REFUND_REQUEST).values_list(
+        "idempotency_key", flat=True
+    )
+    assert sorted(keys) == [f"refund:delay:{delay.pk}", f"refund:delay:{delay.pk}#2"]
+
+    # and staff may settle it by hand with a reference
+    done = call(
+        staff_tracking_client,
+        DELAY_REFUND_SETTLE,
+        {"delayId": delay_id, "action": "MARK_DONE", "reference": "BANK-9"},
+    )
+    assert done["delay"]["refund"]["status"] == "SUCCEEDED"
+    assert done["delay"]["refund"]["detail"] == "manual:BANK-9"
