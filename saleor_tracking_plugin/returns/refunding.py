@@ -116,7 +116,9 @@ def _ask_saleor(record: ReturnRefund, actor: Actor) -> ReturnRefund:
     ret = Return.objects.select_related("order__channel", "saleor_fulfillment").get(
         pk=record.return_request_id
     )
-    asked = record.requested_amount or record.amount
+    # A failed attempt may have refunded part (one of several transactions): ask the rest.
+    already = ret.refunded_amount or Decimal(0)
+    asked = (record.requested_amount or record.amount) - already
     if record.resolution == Resolution.STORE_CREDIT:
         gift_card = giftcards.issue_store_credit(
             ret.order, asked, user=actor.user, app=actor.app, note=f"Return {ret.rma}"
@@ -150,7 +152,7 @@ def _ask_saleor(record: ReturnRefund, actor: Actor) -> ReturnRefund:
     reference = ",".join(outcome.references)
     if outcome.method == refunds.PAYMENT:
         return _complete(record, outcome.amount, reference, actor)
-    return _requested(record, outcome.amount, reference, actor)
+    return _requested(record, outcome.amount, already, reference, actor)
 
 
 def _save(record: ReturnRefund, status: str, *, error: str = "", reference: str = "") -> None:
@@ -170,7 +172,9 @@ def _shortfall_note(record: ReturnRefund, amount: Decimal) -> str:
     )
 
 
-def _requested(record: ReturnRefund, amount: Decimal, reference: str, actor: Actor):
+def _requested(
+    record: ReturnRefund, amount: Decimal, already: Decimal, reference: str, actor: Actor
+):
     """The payment app was asked: the return waits for Saleor's record of the outcome."""
     with transaction.atomic():
         record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
@@ -185,7 +189,7 @@ def _requested(record: ReturnRefund, amount: Decimal, reference: str, actor: Act
             ret,
             ReturnStatus.REFUND_REQUESTED,
             f"Return {ret.rma}: refund of {amount} {record.currency} requested from the payment "
-            f"app{_shortfall_note(record, amount)}",
+            f"app{_shortfall_note(record, already + amount)}",
             actor,
         )
     return record
@@ -199,16 +203,18 @@ def _complete(
         record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
         if record.status == RefundStatus.SUCCEEDED:
             return record  # settled meanwhile (Saleor's hook and the reconciliation race)
-        record.status = RefundStatus.SUCCEEDED
-        record.saleor_reference = reference[:255]
-        record.amount = amount
-        record.error = ""
-        record.save()
         ret = (
             Return.objects.select_for_update(of=("self",))
             .select_related("order", "saleor_fulfillment")
             .get(pk=record.return_request_id)
         )
+        # What moved now, plus what an earlier, partly failed attempt moved.
+        amount += ret.refunded_amount or Decimal(0)
+        record.status = RefundStatus.SUCCEEDED
+        record.saleor_reference = reference[:255]
+        record.amount = amount
+        record.error = ""
+        record.save()
         ret.gift_card = gift_card or ret.gift_card
         ret.refunded_amount = amount
         ret.resolved_at = timezone.now()
@@ -283,6 +289,9 @@ def _fail_request(record: ReturnRefund, reason: str, refunded: Decimal) -> None:
         record.save(update_fields=["status", "error", "updated_at"])
         ret = locked(record.return_request)
         part = f" ({refunded} {record.currency} of it was refunded)" if refunded else ""
+        if refunded:
+            ret.refunded_amount = (ret.refunded_amount or Decimal(0)) + refunded
+            ret.save(update_fields=["refunded_amount", "updated_at"])
         move(
             ret,
             ReturnStatus.INSPECTED,
@@ -326,7 +335,8 @@ def mark_refund_done(ret: Return, actor: Actor, reference: str, amount: Decimal 
     if len(reference) > MAX_REFERENCE_LENGTH:
         raise ReturnError("INVALID", "The reference is too long.", "reference")
     record = _open_record(ret)
-    owed = record.requested_amount or record.amount
+    already = Return.objects.get(pk=ret.pk).refunded_amount or Decimal(0)
+    owed = (record.requested_amount or record.amount) - already
     if amount is not None and (not amount.is_finite() or amount <= 0 or amount > owed):
         raise ReturnError("INVALID_AMOUNT", f"Give an amount above 0 and at most {owed}.", "amount")
     _complete(record, amount if amount is not None else owed, f"manual:{reference}", actor)

@@ -246,21 +246,39 @@ def _outcome_of(request: TransactionEvent) -> TransactionEvent | None:
             .order_by("-pk")
             .first()
         )
-    # Outcomes that belong to another request (by its PSP reference) are not ours.
-    claimed = events.filter(type=TransactionEventType.REFUND_REQUEST).exclude(psp_reference=None)
-    claimed_refs = set(claimed.values_list("psp_reference", flat=True)) - {""}
-    earlier_requests = events.filter(
-        type=TransactionEventType.REFUND_REQUEST, psp_reference=None, pk__lt=request.pk
-    ).count()
-    candidates = [
+    # Outcomes that belong to a request by its PSP reference are not ours to pair.
+    claimed_refs = set(
+        events.filter(type=TransactionEventType.REFUND_REQUEST)
+        .exclude(psp_reference=None)
+        .exclude(psp_reference="")
+        .values_list("psp_reference", flat=True)
+    )
+    outcomes = [
         event
-        for event in events.filter(
-            type__in=OUTCOME_TYPES, pk__gt=request.pk, amount_value=request.amount_value
-        ).order_by("pk")
+        for event in events.filter(type__in=OUTCOME_TYPES).order_by("pk")
         if event.psp_reference not in claimed_refs
     ]
-    # Older open requests of the same amount take the earlier outcomes.
-    return candidates[earlier_requests] if len(candidates) > earlier_requests else None
+    # Requests without a reference, oldest first, each take the first free outcome of the same
+    # amount reported after them.
+    taken: set[int] = set()
+    for earlier in events.filter(
+        type=TransactionEventType.REFUND_REQUEST, psp_reference=None, pk__lte=request.pk
+    ).order_by("pk"):
+        match = next(
+            (
+                event
+                for event in outcomes
+                if event.pk > earlier.pk
+                and event.pk not in taken
+                and event.amount_value == earlier.amount_value
+            ),
+            None,
+        )
+        if match is not None:
+            taken.add(match.pk)
+        if earlier.pk == request.pk:
+            return match
+    return None
 
 
 def payment_refund_outcome(payment_id: int, amount: Decimal, since: datetime) -> Settlement:

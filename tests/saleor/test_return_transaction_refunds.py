@@ -207,3 +207,54 @@ def test_a_refund_capped_by_what_was_charged_says_so_and_is_not_recorded_in_full
     owed = Decimal(str(requested["refundAmount"]))
     assert Decimal(str(requested["refundShortfall"])) == owed - Decimal("5.00") > 0
     assert order.events.filter(parameters__message__icontains="less than the").exists()
+
+
+def test_a_partly_failed_refund_over_two_transactions_is_retried_for_the_rest_only(
+    order_paid_by_transaction,
+    customer_tracking_client,
+    staff_tracking_client,
+    app_api_client,
+    app,
+    transaction_item_generator,
+    django_capture_on_commit_callbacks,
+):
+    # given the order paid by two transactions: 5.00 and the rest
+    order = order_paid_by_transaction
+    order.payment_transactions.all().delete()
+    first = transaction_item_generator(
+        order_id=order.pk, app=app, charged_value=Decimal("5.00"), available_actions=["refund"]
+    )
+    second = transaction_item_generator(
+        order_id=order.pk,
+        app=app,
+        charged_value=order.total.gross.amount - Decimal("5.00"),
+        available_actions=["refund"],
+    )
+    shirt = order.lines.get(product_sku="SKU_AA")
+    rest = shirt.unit_price_gross_amount - Decimal("5.00")
+    ret = inspected_return(order, customer_tracking_client, staff_tracking_client, "RESELLABLE")
+    call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
+
+    # when the first transaction refunds and the second fails
+    report(app_api_client, first, "REFUND_SUCCESS", Decimal("5.00"), "psp-a")
+    report(app_api_client, second, "REFUND_FAILURE", rest, "psp-b", "Insufficient funds")
+    assert settle_refunds_task() == {RefundStatus.FAILED: 1}
+    view = staff_view(staff_tracking_client)
+    assert Decimal(str(view["refundedAmount"])) == Decimal("5.00")
+
+    # and staff retry
+    call_ok(staff_tracking_client, SETTLE, {"id": ret["id"], "action": "RETRY"})
+
+    # then only the rest is asked, of the second transaction
+    retry_requests = second.events.filter(
+        type=TransactionEventType.REFUND_REQUEST, idempotency_key__endswith="#2"
+    )
+    assert [event.amount_value for event in retry_requests] == [rest]
+    assert not first.events.filter(idempotency_key__endswith="#2").exists()
+
+    # and once it succeeds the whole amount is recorded as refunded
+    with django_capture_on_commit_callbacks(execute=True):
+        report(app_api_client, second, "REFUND_SUCCESS", rest, "psp-c")
+    view = staff_view(staff_tracking_client)
+    assert view["status"] == "REFUNDED"
+    assert Decimal(str(view["refundedAmount"])) == shirt.unit_price_gross_amount
