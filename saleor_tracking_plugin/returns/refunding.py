@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from ..saleor_glue import giftcards, refunds
+from ..saleor_glue import giftcards, payments, refunds
 from ..saleor_glue import returns as saleor_returns
 from .errors import ReturnError
 from .models import RefundStatus, Return, ReturnRefund
@@ -276,6 +276,25 @@ def _settle_stale_pending(record: ReturnRefund) -> str:
                 updated_at=timezone.now(),
             )
         return settle_refund(record.pk)
+    payment_id = payments.last_payment_id(record.return_request.order_id)
+    if record.resolution == Resolution.REFUND and payment_id is not None:
+        # The gateway may have been asked when the worker stopped: read, never ask again.
+        _save(
+            record,
+            RefundStatus.UNKNOWN,
+            error="The refund stopped while the gateway was being asked.",
+            reference=f"payment:{payment_id}",
+        )
+        timeline(
+            record.return_request,
+            f"Refund of return {record.return_request.rma} stopped midway: its outcome is "
+            "settled from the payment's records; do not refund it again by hand.",
+        )
+        return settle_refund(record.pk)
+    if record.resolution == Resolution.REFUND:
+        # No request under the attempt's key: the payment app was never asked.
+        _save(record, RefundStatus.FAILED, error="The refund stopped before Saleor was asked.")
+        return RefundStatus.FAILED
     return record.status
 
 

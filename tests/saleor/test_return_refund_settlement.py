@@ -191,3 +191,34 @@ def test_a_return_whose_items_all_went_missing_is_closed(
 
     assert closed["return"]["status"] == "CLOSED"
     assert Decimal(Return.objects.get().refund_amount) == 0
+
+
+def test_a_payment_refund_left_pending_by_a_dead_worker_becomes_unknown_not_retried(
+    delivered_order,
+    customer_tracking_client,
+    staff_tracking_client,
+    payment_txn_captured,
+    monkeypatch,
+):
+    # given a refund whose worker died while the gateway was being asked, an hour ago
+    inspected_return(delivered_order, customer_tracking_client, staff_tracking_client, "DAMAGED")
+    record = Return.objects.get()
+    ReturnRefund.objects.create(
+        idempotency_key=f"refund:{record.pk}",
+        return_request=record,
+        resolution="refund",
+        amount=record.refund_amount,
+        requested_amount=record.refund_amount,
+        currency="USD",
+        attempts=1,
+        attempt_started_at=timezone.now() - timedelta(hours=1),
+    )
+    calls = gateway_times_out(monkeypatch)
+
+    counts = settle_refunds_task()
+
+    # then it is unknown, to be read from the payment's records; the gateway is not asked
+    assert counts == {RefundStatus.UNKNOWN: 1}
+    assert calls == []
+    assert ReturnRefund.objects.get().saleor_reference == f"payment:{payment_txn_captured.pk}"
+    assert not payment_txn_captured.transactions.filter(kind=TransactionKind.REFUND).exists()
