@@ -15,7 +15,7 @@ from ..delays.models import (
 )
 from ..delays.rules import DelayCause, DelayChoice
 from ..notifications.facts import customer_name, customer_phone
-from .core import MutationError, global_id, int_pk, mutation_error, uuid_pk
+from .core import MutationError, RefundSettleAction, global_id, int_pk, mutation_error, uuid_pk
 from .permissions import Access, requires
 
 DelayCauseEnum = graphene.Enum.from_enum(DelayCause, description="Why an order is late.")
@@ -404,23 +404,13 @@ class DelayBroadcastSend(graphene.Mutation):
         )
 
 
-DelayRefundSettleAction = graphene.Enum(
-    "DelayRefundSettleAction",
-    [("MARK_DONE", "mark_done"), ("RETRY", "retry")],
-    description=(
-        "MARK_DONE: the money moved (checked in the gateway or payment app), record it with a "
-        "reference. RETRY: ask Saleor again; refused while a request to the payment app is open."
-    ),
-)
-
-
 class DelayRefundSettle(graphene.Mutation):
     """Settle the refund of a cancelled delayed order that failed, is unknown or stuck: mark it
     done with a reference, or retry it. Written on the order's timeline."""
 
     class Arguments:
         delay_id = graphene.ID(required=True, description="Global ID of the delay.")
-        action = DelayRefundSettleAction(required=True, description="What to do.")
+        action = RefundSettleAction(required=True, description="What to do.")
         reference = graphene.String(description="For MARK_DONE: the refund's reference.")
         amount = graphene.Decimal(description="For MARK_DONE: the amount refunded.")
 

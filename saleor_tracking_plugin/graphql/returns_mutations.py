@@ -9,7 +9,7 @@ from ..returns import actions, refunding
 from ..returns.errors import ReturnError
 from ..returns.models import Return
 from ..saleor_glue.auth import Requestor
-from .core import MutationError, NotFound, int_pk, mutation_error, uuid_pk
+from .core import MutationError, NotFound, RefundSettleAction, int_pk, mutation_error, uuid_pk
 from .order_access import find_order
 from .permissions import Access, requires
 from .return_enums import InspectionOutcomeEnum, ResolutionEnum, ReturnReasonEnum
@@ -269,24 +269,13 @@ class ReturnRefund(graphene.Mutation):
         return _run(lambda: refunding.resolve_return(ret, actor, resolution).return_request)
 
 
-ReturnRefundSettleAction = graphene.Enum(
-    "ReturnRefundSettleAction",
-    [("MARK_DONE", "mark_done"), ("RETRY", "retry")],
-    description=(
-        "MARK_DONE: the money moved (checked in the gateway or payment app), record it with a "
-        "reference. RETRY: ask Saleor again, under the same key; refused while a request to the "
-        "payment app is still open."
-    ),
-)
-
-
 class ReturnRefundSettle(graphene.Mutation):
     """Settle a refund that is stuck, failed or unknown: mark it done with a reference, or
     retry it. Written on the order's timeline. Requires MANAGE_ORDERS."""
 
     class Arguments:
         id = graphene.ID(required=True, description="Global ID of the return.")
-        action = ReturnRefundSettleAction(required=True, description="What to do.")
+        action = RefundSettleAction(required=True, description="What to do.")
         reference = graphene.String(
             description="For MARK_DONE: the refund's reference in the gateway or bank."
         )

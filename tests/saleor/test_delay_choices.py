@@ -273,7 +273,7 @@ def test_a_delay_refund_the_payment_app_fails_is_failed_with_its_reason(
 
 
 DELAY_REFUND_SETTLE = """
-mutation Settle($delayId: ID!, $action: DelayRefundSettleAction!, $reference: String) {
+mutation Settle($delayId: ID!, $action: RefundSettleAction!, $reference: String) {
   delayRefundSettle(delayId: $delayId, action: $action, reference: $reference) {
     delay { refund { status detail idempotencyKey } }
     errors { field code message }

@@ -18,7 +18,7 @@ from .returns_api import REFUND, RETURN_FIELDS, call, call_ok
 from .test_return_refunds import inspected_return
 
 SETTLE = f"""
-mutation Settle($id: ID!, $action: ReturnRefundSettleAction!, $reference: String,
+mutation Settle($id: ID!, $action: RefundSettleAction!, $reference: String,
                 $amount: Decimal) {{
   returnRefundSettle(id: $id, action: $action, reference: $reference, amount: $amount) {{
     return {{ {RETURN_FIELDS} refundStatus refundError refundReference refundedAmount
