@@ -6,6 +6,7 @@ answer was lost is `unknown` until the payment's Transaction rows show the refun
 emails the customer about a refund when it records its success (`order_refunded`).
 """
 
+import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,8 @@ from .models import DelayRefund, RefundStatus
 if TYPE_CHECKING:
     from saleor.account.models import User
     from saleor.app.models import App
+
+logger = logging.getLogger(__name__)
 
 OPEN_STATUSES = (RefundStatus.REQUESTED, RefundStatus.UNKNOWN)
 # Refunds staff may settle by hand: refused, unknown, waiting for the app, or left by a crash.
@@ -58,7 +61,12 @@ def settle_open_delay_refunds() -> dict[str, int]:
     for refund_id in DelayRefund.objects.filter(status__in=OPEN_STATUSES).values_list(
         "pk", flat=True
     ):
-        status = settle_delay_refund(refund_id)
+        try:
+            status = settle_delay_refund(refund_id)
+        except Exception:
+            # One record Saleor cannot settle now must not hold up the others.
+            logger.exception("Could not settle refund %s", refund_id)
+            status = "error"
         counts[status] = counts.get(status, 0) + 1
     return counts
 

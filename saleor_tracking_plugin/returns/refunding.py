@@ -7,6 +7,7 @@ whose answer was lost leaves the refund `unknown`, settled from the payment's Tr
 never by asking again. Staff settle what Saleor cannot: mark it done with a reference, or retry.
 """
 
+import logging
 from datetime import timedelta
 from decimal import Decimal
 
@@ -20,6 +21,8 @@ from .models import RefundStatus, Return, ReturnRefund
 from .reasons import Resolution
 from .statuses import ReturnStatus
 from .steps import Actor, check, locked, member, move, timeline
+
+logger = logging.getLogger(__name__)
 
 # Refunds Saleor's records may still settle; the reconciliation task looks at these.
 OPEN_REFUND_STATUSES = (RefundStatus.REQUESTED, RefundStatus.UNKNOWN, RefundStatus.PENDING)
@@ -325,7 +328,12 @@ def settle_open_refunds() -> dict[str, int]:
     for record_id in ReturnRefund.objects.filter(status__in=OPEN_REFUND_STATUSES).values_list(
         "pk", flat=True
     ):
-        status = settle_refund(record_id)
+        try:
+            status = settle_refund(record_id)
+        except Exception:
+            # One record Saleor cannot settle now must not hold up the others.
+            logger.exception("Could not settle refund %s", record_id)
+            status = "error"
         counts[status] = counts.get(status, 0) + 1
     return counts
 
