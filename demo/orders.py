@@ -21,6 +21,7 @@ from saleor_tracking_plugin.delays.actions import detect_order_delays
 from saleor_tracking_plugin.pages.rendering import shop_timezone
 from saleor_tracking_plugin.returns import actions as returns
 from saleor_tracking_plugin.returns.models import Return
+from saleor_tracking_plugin.returns.refunding import resolve_return
 from saleor_tracking_plugin.tracking.actions import record_events, sync_shipment_for_fulfillment
 from saleor_tracking_plugin.tracking.models import Shipment
 from saleor_tracking_plugin.tracking.progress import TrackingEventData
@@ -159,7 +160,7 @@ def _refunded_return(ctx: Context, order: Order) -> None:
     staff = returns.Actor(user=shop.staff_user())
     ret = returns.mark_received(ret, staff)
     ret = returns.inspect_return(ret, {line.pk: "damaged" for line in ret.lines.all()}, staff)
-    returns.resolve_return(Return.objects.get(pk=ret.pk), staff)
+    resolve_return(Return.objects.get(pk=ret.pk), staff)
 
 
 SCENARIOS = (

@@ -27,6 +27,14 @@ PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
         "saleor_tracking_plugin.returns.tasks.flag_overdue_returns_task",
         timedelta(hours=1),
     ),
+    "saleor-tracking-plugin-settle-return-refunds": (
+        "saleor_tracking_plugin.returns.tasks.settle_refunds_task",
+        timedelta(minutes=10),
+    ),
+    "saleor-tracking-plugin-settle-delay-refunds": (
+        "saleor_tracking_plugin.delays.tasks.settle_delay_refunds_task",
+        timedelta(minutes=10),
+    ),
     "saleor-tracking-plugin-scan-for-delays": (
         "saleor_tracking_plugin.delays.tasks.scan_for_delays_task",
         timedelta(hours=1),

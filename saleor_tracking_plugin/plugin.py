@@ -49,6 +49,23 @@ def _after_commit(task: Any, *args: Any) -> None:
     transaction.on_commit(enqueue)
 
 
+def _settle_refunds_after_commit(order: Any) -> None:
+    """Settle the order's open refund requests once Saleor's records are committed.
+
+    Saleor calls these hooks for every order change: only orders waiting for a refund's outcome
+    (one indexed query each) get a task.
+    """
+    from .delays.refund_settlement import has_open_requests as delay_waits
+    from .delays.tasks import settle_order_delay_refunds_task
+    from .returns.refunding import has_open_requests as return_waits
+    from .returns.tasks import settle_order_refunds_task
+
+    if return_waits(order.pk):
+        _after_commit(settle_order_refunds_task, str(order.pk))
+    if delay_waits(order.pk):
+        _after_commit(settle_order_delay_refunds_task, str(order.pk))
+
+
 class TrackingPlugin(BasePlugin):
     PLUGIN_ID = PLUGIN_ID
     PLUGIN_NAME = "Post-purchase tracking"
@@ -119,6 +136,22 @@ class TrackingPlugin(BasePlugin):
         from .tracking.tasks import cancel_order_shipments_task
 
         _after_commit(cancel_order_shipments_task, str(order.pk))
+
+    @_never_raises
+    def order_refunded(self, order, *args, **kwargs):
+        # A payment app reported REFUND_SUCCESS (transactionEventReport) or a gateway refunded.
+        _settle_refunds_after_commit(order)
+
+    @_never_raises
+    def order_updated(self, order, *args, **kwargs):
+        # Saleor calls this after a transaction's amounts change (order_transaction_updated).
+        _settle_refunds_after_commit(order)
+
+    @_never_raises
+    def transaction_item_metadata_updated(self, transaction_item, *args, **kwargs):
+        # A payment app's report that carries metadata; failures call no order hook.
+        if transaction_item.order_id:
+            _settle_refunds_after_commit(transaction_item.order)
 
     @_never_raises
     def customer_deleted(self, customer, *args, **kwargs):

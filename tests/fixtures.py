@@ -4,6 +4,7 @@ import json
 
 import pytest
 from saleor.graphql.tests.fixtures import ApiClient
+from saleor.webhook.event_types import WebhookEventSyncType
 
 from saleor_tracking_plugin import PLUGIN_ID
 
@@ -110,3 +111,26 @@ def replica_reads_the_test_database(django_db_setup):
     replica["NAME"] = default["NAME"]
     yield
     replica["NAME"] = original
+
+
+@pytest.fixture
+def order_paid_by_transaction(
+    delivered_order,
+    payment_txn_captured,
+    app,
+    webhook,
+    permission_manage_payments,
+    transaction_item_generator,
+):
+    """The delivered order, paid through a payment app's transaction instead of a Payment."""
+    payment_txn_captured.is_active = False
+    payment_txn_captured.save(update_fields=["is_active"])
+    app.permissions.add(permission_manage_payments)  # Saleor sends payment events only then
+    webhook.events.create(event_type=WebhookEventSyncType.TRANSACTION_REFUND_REQUESTED)
+    transaction_item_generator(
+        order_id=delivered_order.pk,
+        app=app,
+        charged_value=delivered_order.total.gross.amount,
+        available_actions=["refund"],
+    )
+    return delivered_order

@@ -233,24 +233,42 @@ def cancel_and_refund(delay_id: int) -> DelayRefund | None:
         )
     if not created:
         return refund
-    order.refresh_from_db()
+    return request_refund(refund)
+
+
+def request_refund(refund: DelayRefund) -> DelayRefund:
+    """Ask Saleor to refund what the cancelled order still holds, under the attempt's key
+    (the first attempt's is `refund:delay:<id>`, a staff retry's adds `#<attempt>`)."""
+    order = Order.objects.get(pk=refund.delay.order_id)
     amount = payments.charged_total(order)
     if amount <= 0:
-        return _finish_refund(refund, RefundStatus.NOTHING_TO_REFUND, amount=Decimal(0))
+        return finish_refund(refund, RefundStatus.NOTHING_TO_REFUND, amount=Decimal(0))
+    key = refund.idempotency_key
     try:
         outcome = refunds.refund_order(
             order,
             amount,
-            idempotency_key=refund.idempotency_key,
+            idempotency_key=key if refund.attempts <= 1 else f"{key}#{refund.attempts}",
             reason="Cancelled by the customer after a delay",
             user=order.user,
             app=None,
         )
+    except refunds.RefundUnknown as error:
+        # Money may have moved: settled from the payment's records, never asked again.
+        logger.warning("Refund of delayed order %s has no answer: %s", order.pk, error)
+        return finish_refund(
+            refund,
+            RefundStatus.UNKNOWN,
+            amount=amount,
+            currency=order.currency,
+            detail=f"payment:{error.payment_id}",
+        )
     except refunds.RefundFailed as error:
         logger.warning("Refund of delayed order %s failed: %s", order.pk, error)
-        return _finish_refund(refund, RefundStatus.FAILED, detail=str(error))
-    status = RefundStatus.SUCCEEDED if outcome.method == "payment" else RefundStatus.REQUESTED
-    return _finish_refund(
+        return finish_refund(refund, RefundStatus.FAILED, detail=str(error))
+    # A transaction refund is only requested: settled when the payment app reports it.
+    status = RefundStatus.SUCCEEDED if outcome.method == refunds.PAYMENT else RefundStatus.REQUESTED
+    return finish_refund(
         refund,
         status,
         amount=outcome.amount,
@@ -259,7 +277,8 @@ def cancel_and_refund(delay_id: int) -> DelayRefund | None:
     )
 
 
-def _finish_refund(refund: DelayRefund, status: str, **values: Any) -> DelayRefund:
+def finish_refund(refund: DelayRefund, status: str, **values: Any) -> DelayRefund:
+    """Record the refund's new status, on the timeline too; close the delay if it is over."""
     with transaction.atomic():
         refund = (
             DelayRefund.objects.select_for_update().select_related("delay__order").get(pk=refund.pk)
@@ -274,9 +293,10 @@ def _finish_refund(refund: DelayRefund, status: str, **values: Any) -> DelayRefu
             if refund.amount
             else ""
         )
+        why = f": {refund.detail}" if status == RefundStatus.FAILED and refund.detail else ""
         add_timeline_event(
             refund.delay.order,
-            f"Refund after delay cancellation {status.replace('_', ' ')}{amount}",
+            f"Refund after delay cancellation {status.replace('_', ' ')}{amount}{why}",
             {"delay_id": refund.delay_id, "idempotency_key": refund.idempotency_key},
         )
     resolve_if_over(refund.delay.order_id)

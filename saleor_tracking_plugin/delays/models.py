@@ -17,6 +17,7 @@ class RefundStatus(models.TextChoices):
     SUCCEEDED = "succeeded"  # the gateway refunded
     REQUESTED = "requested"  # the payment app was asked and reports back to Saleor
     FAILED = "failed"
+    UNKNOWN = "unknown"  # the gateway's answer was lost: settled from Saleor's records
     NOTHING_TO_REFUND = "nothing_to_refund"
 
 
@@ -109,6 +110,8 @@ class DelayRefund(models.Model):
     amount = models.DecimalField(max_digits=20, decimal_places=3, null=True, blank=True)
     currency = models.CharField(max_length=3, blank=True, default="")
     detail = models.TextField(blank=True, default="")
+    # A staff retry is a new attempt, asked under `<key>#<attempt>`.
+    attempts = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

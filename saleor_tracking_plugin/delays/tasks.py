@@ -10,7 +10,7 @@ from saleor.core.db.connection import allow_writer
 from ..config import load_settings
 from ..pages.rendering import shop_timezone
 from ..tracking.statuses import ShipmentStatus
-from . import actions, scan
+from . import actions, refund_settlement, scan
 
 
 @app.task
@@ -39,3 +39,18 @@ def follow_shipment_change_task(
 def cancel_delayed_order_task(delay_id: int) -> None:
     """Cancel and refund an order whose customer chose to cancel after a delay."""
     actions.cancel_and_refund(delay_id)
+
+
+@app.task
+@allow_writer()
+def settle_delay_refunds_task() -> dict[str, int]:
+    """The reconciliation (beat): settle open refunds of cancelled delayed orders from Saleor's
+    payment and transaction records. Returns counts by resulting refund status."""
+    return refund_settlement.settle_open_delay_refunds()
+
+
+@app.task
+@allow_writer()
+def settle_order_delay_refunds_task(order_id: str) -> None:
+    """Saleor recorded a payment change of one order: settle its delay refund request."""
+    refund_settlement.settle_order_delay_refunds(order_id)

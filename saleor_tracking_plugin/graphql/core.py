@@ -37,6 +37,17 @@ class MutationError(graphene.ObjectType):
     message = graphene.String(required=True, description="Human-readable explanation.")
 
 
+RefundSettleAction = graphene.Enum(
+    "RefundSettleAction",
+    [("MARK_DONE", "mark_done"), ("RETRY", "retry")],
+    description=(
+        "How staff settle a refund that failed, is unknown or stuck. MARK_DONE: the money moved "
+        "(checked in the gateway or payment app), record it with a reference. RETRY: ask Saleor "
+        "again, as a new attempt; refused while a request to the payment app is still open."
+    ),
+)
+
+
 def mutation_error(code: str, message: str, field: str | None = None) -> MutationError:
     """Build one `errors` entry of a mutation payload."""
     return MutationError(field=field, code=code, message=message)

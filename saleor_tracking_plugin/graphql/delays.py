@@ -4,7 +4,7 @@ import graphene
 from django.db.models import Max, Prefetch, Q, QuerySet
 
 from ..carriers.registry import get_carrier
-from ..delays import actions, selection
+from ..delays import actions, refund_settlement, selection
 from ..delays.models import (
     CallOutcome,
     DelayBroadcast,
@@ -15,7 +15,7 @@ from ..delays.models import (
 )
 from ..delays.rules import DelayCause, DelayChoice
 from ..notifications.facts import customer_name, customer_phone
-from .core import MutationError, global_id, int_pk, mutation_error, uuid_pk
+from .core import MutationError, RefundSettleAction, global_id, int_pk, mutation_error, uuid_pk
 from .permissions import Access, requires
 
 DelayCauseEnum = graphene.Enum.from_enum(DelayCause, description="Why an order is late.")
@@ -298,7 +298,13 @@ class DelayQueries(graphene.ObjectType):
             # A cancelled order whose refund failed or never finished still needs a call.
             delays = delays.filter(
                 Q(resolved_at__isnull=True)
-                | Q(refund__status__in=[RefundStatus.FAILED, RefundStatus.PENDING])
+                | Q(
+                    refund__status__in=[
+                        RefundStatus.FAILED,
+                        RefundStatus.PENDING,
+                        RefundStatus.UNKNOWN,
+                    ]
+                )
             )
         if cause:
             delays = delays.filter(causes__cause=cause)
@@ -403,6 +409,37 @@ class DelayBroadcastSend(graphene.Mutation):
         )
 
 
+class DelayRefundSettle(graphene.Mutation):
+    """Settle the refund of a cancelled delayed order that failed, is unknown or stuck: mark it
+    done with a reference, or retry it. Written on the order's timeline."""
+
+    class Arguments:
+        delay_id = graphene.ID(required=True, description="Global ID of the delay.")
+        action = RefundSettleAction(required=True, description="What to do.")
+        reference = graphene.String(description="For MARK_DONE: the refund's reference.")
+        amount = graphene.Decimal(description="For MARK_DONE: the amount refunded.")
+
+    delay = graphene.Field(OrderDelayType, description="The delay with its refund.")
+    errors = graphene.List(graphene.NonNull(MutationError), required=True)
+
+    @staticmethod
+    def mutate(_root, info, delay_id, action, reference=None, amount=None):
+        pk = int_pk(delay_id, "OrderDelay")
+        if not (pk and OrderDelay.objects.filter(pk=pk).exists()):
+            return DelayRefundSettle(
+                errors=[mutation_error("NOT_FOUND", "Delay not found.", "delayId")]
+            )
+        requestor = info.context.requestor
+        try:
+            if action == "mark_done":
+                refund_settlement.mark_delay_refund_done(pk, reference or "", amount)
+            else:
+                refund_settlement.retry_delay_refund(pk, requestor.user, requestor.app)
+        except actions.DelayActionError as error:
+            return DelayRefundSettle(errors=[mutation_error(error.code, str(error), "delayId")])
+        return DelayRefundSettle(delay=_delays().get(pk=pk), errors=[])
+
+
 class DelayMutations(graphene.ObjectType):
     delay_call_log = requires(
         Access.MANAGE_ORDERS,
@@ -420,5 +457,14 @@ class DelayMutations(graphene.ObjectType):
         Access.MANAGE_ORDERS,
         DelayBroadcastSend.Field(
             description="Send a prepared crisis message, once. Requires MANAGE_ORDERS."
+        ),
+    )
+    delay_refund_settle = requires(
+        Access.MANAGE_ORDERS,
+        DelayRefundSettle.Field(
+            description=(
+                "Settle a delay cancellation's refund that failed, is unknown or stuck: mark it "
+                "done with a reference, or retry. Requires MANAGE_ORDERS."
+            )
         ),
     )

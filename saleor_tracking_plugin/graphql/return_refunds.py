@@ -1,23 +1,18 @@
 """The refund of a return as staff see it: its exactly-once record (status, amount, Saleor's
-reference, the failure's reason). The status enum is built from the model's choices, so a new
-refund state appears in the API without a change here."""
+reference, the failure's reason). Its status is the returns' one refund-status enum, built from
+the model's choices, so a new refund state appears in the API without a change here."""
 
 import graphene
 
-from ..returns.models import RefundStatus, ReturnRefund
-
-ReturnRefundStatusEnum = graphene.Enum(
-    "ReturnRefundStatus",
-    [(choice.name, choice.value) for choice in RefundStatus],
-    description="Where a return's refund or store credit stands.",
-)
+from ..returns.models import ReturnRefund
+from .return_enums import RefundStatusEnum
 
 
 class ReturnRefundState(graphene.ObjectType):
     class Meta:
         description = "The refund (or store credit) recorded for a return, once per return."
 
-    status = ReturnRefundStatusEnum(required=True, description="Where it stands.")
+    status = RefundStatusEnum(required=True, description="Where it stands.")
     amount = graphene.Decimal(required=True, description="The amount asked of Saleor.")
     currency = graphene.String(required=True, description="Its currency.")
     reference = graphene.String(

@@ -16,11 +16,10 @@ from ..returns import actions
 from ..returns.eligibility import order_eligibility
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
-from ..returns.models import Return, ReturnLine
+from ..returns.models import RefundStatus, Return, ReturnLine
 from ..returns.notices import order_return_page_url
-from ..returns.policy import NotReturnable, ShippingPayer, from_settings
+from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
-from ..returns.reasons import InspectionOutcome, Resolution, ReturnReason
 from ..returns.statuses import ReturnStatus
 from .core import (
     global_id,
@@ -28,31 +27,22 @@ from .core import (
 )
 from .order_access import find_order
 from .permissions import Access, requires
+from .return_enums import (
+    InspectionOutcomeEnum,
+    LanguageEnum,
+    NotReturnableEnum,
+    RefundStatusEnum,
+    ResolutionEnum,
+    ReturnReasonEnum,
+    ReturnStatusEnum,
+    ShippingPayerEnum,
+)
 from .return_refunds import ReturnRefundState, latest_refund
 from .tracking import Carrier, TrackedShipment
 
 # The promise to the customer: a decision within 48 hours of the request.
 DECISION_PROMISE_HOURS = 48
 MAX_PAGE_SIZE = 100
-
-
-def _enum(name: str, enum, description: str) -> type[graphene.Enum]:
-    return graphene.Enum(
-        name, [(member.name, member.value) for member in enum], description=description
-    )
-
-
-ReturnStatusEnum = _enum("ReturnStatus", ReturnStatus, "Status of a return.")
-ReturnReasonEnum = _enum("ReturnReason", ReturnReason, "Why items are returned.")
-ResolutionEnum = _enum("ReturnResolution", Resolution, "What the customer gets back.")
-InspectionOutcomeEnum = _enum(
-    "ReturnInspectionOutcome", InspectionOutcome, "What inspection found."
-)
-NotReturnableEnum = _enum("NotReturnableReason", NotReturnable, "Why items cannot be returned.")
-ShippingPayerEnum = _enum("ReturnShippingPayer", ShippingPayer, "Who pays the return parcel.")
-LanguageEnum = graphene.Enum(
-    "ReturnTextLanguage", [("EN", "en"), ("TR", "tr")], description="Language of texts."
-)
 
 
 class ReturnReasonOption(graphene.ObjectType):
@@ -150,6 +140,11 @@ class ReturnInstructionsType(graphene.ObjectType):
     address = graphene.String(required=True, description="Where to send the parcel.")
 
 
+class ReturnLineOutcome(graphene.ObjectType):
+    outcome = InspectionOutcomeEnum(required=True, description="What inspection found.")
+    quantity = graphene.Int(required=True, description="How many items of the line.")
+
+
 class ReturnLineType(graphene.ObjectType):
     class Meta:
         name = "ReturnLine"
@@ -160,7 +155,14 @@ class ReturnLineType(graphene.ObjectType):
     product_name = graphene.String(required=True, description="Product name.")
     sku = graphene.String(description="Variant SKU.")
     quantity = graphene.Int(required=True, description="Items returned.")
-    outcome = InspectionOutcomeEnum(description="What inspection found.")
+    outcome = InspectionOutcomeEnum(
+        description="What inspection found, when all items share it; null when split."
+    )
+    outcomes = graphene.List(
+        graphene.NonNull(ReturnLineOutcome),
+        required=True,
+        description="Items per inspection outcome (empty until inspected).",
+    )
     restocked_quantity = graphene.Int(required=True, description="Items put back in stock.")
 
     @staticmethod
@@ -182,6 +184,13 @@ class ReturnLineType(graphene.ObjectType):
     @staticmethod
     def resolve_outcome(root, _info):
         return root.outcome or None
+
+    @staticmethod
+    def resolve_outcomes(root, _info):
+        return [
+            ReturnLineOutcome(outcome=outcome, quantity=quantity)
+            for outcome, quantity in (root.outcome_quantities or {}).items()
+        ]
 
 
 class ReturnType(graphene.ObjectType):
@@ -215,7 +224,27 @@ class ReturnType(graphene.ObjectType):
     received_at = graphene.DateTime(description="When the parcel arrived.")
     inspected_at = graphene.DateTime(description="When the items were inspected.")
     resolved_at = graphene.DateTime(description="When the refund or credit was made.")
-    refund_amount = graphene.Decimal(description="What is refunded, once inspected.")
+    refund_amount = graphene.Decimal(description="What is owed, once inspected.")
+    refunded_amount = graphene.Decimal(
+        description="What Saleor recorded as refunded (or staff confirmed); null until then."
+    )
+    refund_shortfall = graphene.Decimal(
+        description=(
+            "Owed but not refunded (or requested), when the refund was capped by what was "
+            "captured; null when the full amount is refunded or no refund started."
+        )
+    )
+    refund_status = RefundStatusEnum(description="Where the refund is; null before it starts.")
+    refund_error = graphene.String(
+        description="Why the last refund attempt failed or is unknown (for staff)."
+    )
+    refund_reference = graphene.String(
+        description="Saleor's payment records of the refund, or staff's reference."
+    )
+    refund_attempts = graphene.Int(required=True, description="Refund attempts made.")
+    close_reason = graphene.String(
+        required=True, description="Why staff closed the return (items went missing)."
+    )
     currency = graphene.String(required=True, description="Currency of the amounts.")
     lines = graphene.List(graphene.NonNull(ReturnLineType), required=True)
     qr_code = graphene.String(
@@ -295,6 +324,37 @@ class ReturnType(graphene.ObjectType):
         return order_return_page_url(root.order)
 
     @staticmethod
+    def resolve_refund_shortfall(root, _info):
+        record = _refund_record(root)
+        moving = root.refunded_amount if root.refunded_amount is not None else None
+        if moving is None and record is not None and record.status != RefundStatus.FAILED:
+            moving = record.amount  # requested or being made: what will move at most
+        if moving is None or root.refund_amount is None:
+            return None
+        shortfall = root.refund_amount - moving
+        return shortfall if shortfall > 0 else None
+
+    @staticmethod
+    def resolve_refund_status(root, _info):
+        record = _refund_record(root)
+        return record.status if record else None
+
+    @staticmethod
+    def resolve_refund_error(root, _info):
+        record = _refund_record(root)
+        return (record.error or None) if record else None
+
+    @staticmethod
+    def resolve_refund_reference(root, _info):
+        record = _refund_record(root)
+        return (record.saleor_reference or None) if record else None
+
+    @staticmethod
+    def resolve_refund_attempts(root, _info):
+        record = _refund_record(root)
+        return record.attempts if record else 0
+
+    @staticmethod
     def resolve_saleor_fulfillment_id(root, _info):
         return (
             global_id("Fulfillment", root.saleor_fulfillment_id)
@@ -305,6 +365,12 @@ class ReturnType(graphene.ObjectType):
     @staticmethod
     def resolve_gift_card_id(root, _info):
         return global_id("GiftCard", root.gift_card_id) if root.gift_card_id else None
+
+
+def _refund_record(ret: Return):
+    # One refund record per return (its key); lists prefetch them (`_with_lines`).
+    records = list(ret.refunds.all())
+    return records[-1] if records else None
 
 
 class OrderReturnEligibility(graphene.ObjectType):

@@ -5,19 +5,15 @@ Refusals come back as typed `errors { field code message }` and change nothing.
 
 import graphene
 
-from ..returns import actions
+from ..returns import actions, refunding
 from ..returns.errors import ReturnError
 from ..returns.models import Return
 from ..saleor_glue.auth import Requestor
-from .core import MutationError, NotFound, int_pk, mutation_error, uuid_pk
+from .core import MutationError, NotFound, RefundSettleAction, int_pk, mutation_error, uuid_pk
 from .order_access import find_order
 from .permissions import Access, requires
-from .returns import (
-    InspectionOutcomeEnum,
-    ResolutionEnum,
-    ReturnReasonEnum,
-    ReturnType,
-)
+from .return_enums import InspectionOutcomeEnum, ResolutionEnum, ReturnReasonEnum
+from .returns import ReturnType
 
 RETURN_NOT_FOUND = "Return not found."
 
@@ -36,9 +32,23 @@ class RequestReturnInput(graphene.InputObjectType):
     resolution = ResolutionEnum(required=True, description="Refund or store credit.")
 
 
+class ReturnInspectionOutcomeInput(graphene.InputObjectType):
+    outcome = InspectionOutcomeEnum(required=True, description="What inspection found.")
+    quantity = graphene.Int(required=True, description="How many items of the line.")
+
+
 class ReturnInspectionLineInput(graphene.InputObjectType):
     line_id = graphene.ID(required=True, description="Global ID of the return line.")
-    outcome = InspectionOutcomeEnum(required=True, description="What inspection found.")
+    outcome = InspectionOutcomeEnum(
+        description="What inspection found, for all items of the line (or use `outcomes`)."
+    )
+    outcomes = graphene.List(
+        graphene.NonNull(ReturnInspectionOutcomeInput),
+        description=(
+            "Split the line's items by outcome (e.g. 1 RESELLABLE, 1 DAMAGED); the quantities "
+            "add up to the line's."
+        ),
+    )
 
 
 def _actor(requestor: Requestor) -> actions.Actor:
@@ -222,8 +232,24 @@ class ReturnInspect(graphene.Mutation):
                 return ReturnPayload(
                     errors=[mutation_error("LINES_MISMATCH", "Unknown return line.", "lines")]
                 )
-            outcomes[pk] = line["outcome"]
+            split = line.get("outcomes")
+            if (line.get("outcome") is None) == (not split):
+                return ReturnPayload(
+                    errors=[
+                        mutation_error(
+                            "INVALID", "Give each line either `outcome` or `outcomes`.", "lines"
+                        )
+                    ]
+                )
+            outcomes[pk] = line["outcome"] if not split else _split(split)
         return _run(lambda: actions.inspect_return(ret, outcomes, _actor(info.context.requestor)))
+
+
+def _split(entries) -> dict[str, int]:
+    split: dict[str, int] = {}
+    for entry in entries:
+        split[entry["outcome"]] = split.get(entry["outcome"], 0) + entry["quantity"]
+    return split
 
 
 class ReturnRefund(graphene.Mutation):
@@ -240,7 +266,48 @@ class ReturnRefund(graphene.Mutation):
     def mutate(_root, info, id, resolution=None):
         ret = _staff_return(info, id)
         actor = _actor(info.context.requestor)
-        return _run(lambda: actions.resolve_return(ret, actor, resolution).return_request)
+        return _run(lambda: refunding.resolve_return(ret, actor, resolution).return_request)
+
+
+class ReturnRefundSettle(graphene.Mutation):
+    """Settle a refund that is stuck, failed or unknown: mark it done with a reference, or
+    retry it. Written on the order's timeline. Requires MANAGE_ORDERS."""
+
+    class Arguments:
+        id = graphene.ID(required=True, description="Global ID of the return.")
+        action = RefundSettleAction(required=True, description="What to do.")
+        reference = graphene.String(
+            description="For MARK_DONE: the refund's reference in the gateway or bank."
+        )
+        amount = graphene.Decimal(
+            description="For MARK_DONE: the amount refunded, if less than owed."
+        )
+
+    Output = ReturnPayload
+
+    @staticmethod
+    def mutate(_root, info, id, action, reference=None, amount=None):
+        ret = _staff_return(info, id)
+        actor = _actor(info.context.requestor)
+        if action == "mark_done":
+            return _run(lambda: refunding.mark_refund_done(ret, actor, reference or "", amount))
+        return _run(lambda: refunding.retry_refund(ret, actor))
+
+
+class ReturnClose(graphene.Mutation):
+    """Close, without refund, a return whose items all went missing (parcel lost on its way
+    back, or nothing found in it), with the reason. Requires MANAGE_ORDERS."""
+
+    class Arguments:
+        id = graphene.ID(required=True, description="Global ID of the return.")
+        reason = graphene.String(required=True, description="Why it is closed.")
+
+    Output = ReturnPayload
+
+    @staticmethod
+    def mutate(_root, info, id, reason):
+        ret = _staff_return(info, id)
+        return _run(lambda: refunding.close_return(ret, _actor(info.context.requestor), reason))
 
 
 class ReturnMutations(graphene.ObjectType):
@@ -275,4 +342,12 @@ class ReturnMutations(graphene.ObjectType):
     return_refund = requires(
         Access.MANAGE_ORDERS,
         ReturnRefund.Field(description=ReturnRefund.__doc__),
+    )
+    return_refund_settle = requires(
+        Access.MANAGE_ORDERS,
+        ReturnRefundSettle.Field(description=ReturnRefundSettle.__doc__),
+    )
+    return_close = requires(
+        Access.MANAGE_ORDERS,
+        ReturnClose.Field(description=ReturnClose.__doc__),
     )

@@ -13,7 +13,7 @@ from ..surveys.rules import MAX_COMMENT_LENGTH, MAX_SCORE, MIN_SCORE, AnswerErro
 from .core import MutationError, global_id, mutation_error
 from .order_access import find_order
 from .permissions import Access, requires
-from .returns import LanguageEnum
+from .return_enums import LanguageEnum
 
 SurveyTopicEnum = graphene.Enum.from_enum(Topic, description="What feedback is about.")
 SurveyStateEnum = graphene.Enum(

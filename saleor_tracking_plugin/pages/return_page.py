@@ -190,7 +190,10 @@ def _return_view(ret: Return, policy) -> dict:
         "accepts_tracking": shows_parcel_steps,
         "can_cancel": can_transition(status, ReturnStatus.CANCELLED),
         "decision_note": ret.decision_note,
-        "refund_amount": ret.refund_amount,
+        # What Saleor recorded as refunded (less than owed when capped by what was captured).
+        "refund_amount": ret.refunded_amount
+        if ret.refunded_amount is not None
+        else ret.refund_amount,
         "currency": ret.currency,
     }
 

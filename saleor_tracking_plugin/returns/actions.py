@@ -4,12 +4,11 @@ The steps follow `statuses.TRANSITIONS`; Saleor records the outcome (returned fu
 restock, refund or gift card) through `saleor_glue`, and every step is told to the customer.
 """
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from saleor.order.models import Order
 
@@ -17,34 +16,24 @@ from ..carriers.base import normalize_tracking_number
 from ..carriers.registry import detect_carrier, get_carrier
 from ..config import Settings, load_settings
 from ..money import STAFF_LANGUAGE, format_money
-from ..saleor_glue import giftcards, refunds
 from ..saleor_glue import returns as saleor_returns
-from ..saleor_glue.orders import add_timeline_event
 from ..saleor_glue.stock import restock
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.statuses import ShipmentStatus
 from .amounts import refund_value, requested_value
 from .eligibility import order_eligibility
 from .errors import ReturnError
-from .models import RefundStatus, Return, ReturnLine, ReturnRefund
+from .models import Return, ReturnLine
 from .notices import announce
 from .policy import ReturnPolicy, ShippingPayer, from_settings
 from .reasons import InspectionOutcome, Resolution, ReturnReason, came_back, goes_back_to_stock
-from .statuses import AWAITING_PARCEL, ReturnStatus, can_transition
+from .statuses import AWAITING_PARCEL, ReturnStatus
+from .steps import Actor, check, locked, member, move, timeline
 
 if TYPE_CHECKING:
-    from saleor.account.models import User
-    from saleor.app.models import App
+    pass
 
 MAX_COMMENT_LENGTH = 2000
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who takes a step: a customer or staff user, an app, or a guest (both None)."""
-
-    user: "User | None" = None
-    app: "App | None" = None
 
 
 def policy(settings: Settings | None = None) -> ReturnPolicy:
@@ -69,10 +58,10 @@ def request_return(
     """
     rules = policy(settings)
     now = now or timezone.now()
-    reason_value = _member(ReturnReason, reason, "reason", "INVALID_REASON")
+    reason_value = member(ReturnReason, reason, "reason", "INVALID_REASON")
     if reason_value not in rules.reasons:
         raise ReturnError("INVALID_REASON", f"Reason {reason} is not offered.", "reason")
-    resolution_value = _member(Resolution, resolution, "resolution", "INVALID_RESOLUTION")
+    resolution_value = member(Resolution, resolution, "resolution", "INVALID_RESOLUTION")
     if resolution_value not in rules.resolutions:
         raise ReturnError(
             "INVALID_RESOLUTION", f"Resolution {resolution} is not offered.", "resolution"
@@ -118,13 +107,20 @@ def request_return(
             for line_id, quantity in wanted.items()
         )
         worth = format_money(value, order.currency, STAFF_LANGUAGE)
-        _timeline(ret, f"Return {ret.rma} requested ({reason_value}, {worth})")
+        timeline(ret, f"Return {ret.rma} requested ({reason_value}, {worth})")
+        ret.auto_approved = rules.is_auto_approved(value)
+        # One message either way: `return_requested`, which says "approved" too when it was
+        # approved at once (README: Returns), so no `return_approved` follows it.
         announce(ret, None, ReturnStatus.REQUESTED)
-        if rules.is_auto_approved(value):
-            ret.auto_approved = True
-            _move(ret, ReturnStatus.APPROVED, f"Return {ret.rma} approved automatically")
+        if ret.auto_approved:
             ret.decided_at = timezone.now()
             ret.save(update_fields=["auto_approved", "decided_at", "updated_at"])
+            move(
+                ret,
+                ReturnStatus.APPROVED,
+                f"Return {ret.rma} approved automatically",
+                tell_customer=False,
+            )
     return ret
 
 
@@ -148,13 +144,13 @@ def reject_return(ret: Return, actor: Actor, reason: str) -> Return:
 
 def _decide(ret: Return, decision: ReturnStatus, actor: Actor, note: str) -> Return:
     with transaction.atomic():
-        ret = _locked(ret)
-        _check(ret, decision)
+        ret = locked(ret)
+        check(ret, decision)
         ret.decided_at = timezone.now()
         ret.decision_note = note
         ret.save(update_fields=["decided_at", "decision_note", "updated_at"])
         message = f"Return {ret.rma} {decision.value}" + (f": {note}" if note else "")
-        _move(ret, decision, message, actor)
+        move(ret, decision, message, actor)
     return ret
 
 
@@ -185,9 +181,9 @@ def set_return_tracking(
         ret.save(update_fields=["return_shipment", "updated_at"])
         label = chosen.name if chosen else "unknown carrier"
         if ret.status == ReturnStatus.APPROVED:
-            _move(ret, ReturnStatus.SHIPPED_BACK, f"Return {ret.rma} shipped: {label} {number}")
+            move(ret, ReturnStatus.SHIPPED_BACK, f"Return {ret.rma} shipped: {label} {number}")
         else:
-            _timeline(ret, f"Return {ret.rma} tracking number changed: {label} {number}", actor)
+            timeline(ret, f"Return {ret.rma} tracking number changed: {label} {number}", actor)
     return ret
 
 
@@ -200,30 +196,40 @@ def mark_received(ret: Return, actor: Actor) -> Return:
     return ret
 
 
-def inspect_return(ret: Return, outcomes: dict[int, str], actor: Actor) -> Return:
+def inspect_return(ret: Return, outcomes: dict[int, str | dict[str, int]], actor: Actor) -> Return:
     """Record what arrived and in which state, then let Saleor take the items back.
 
-    `outcomes` maps each return line's ID to an InspectionOutcome. Items that arrived go into
-    Saleor's RETURNED fulfillment; only resellable ones go back into stock.
+    `outcomes` maps each return line's ID to an InspectionOutcome for all its items, or to
+    `{outcome: quantity}` splitting them (2 returned: 1 resellable, 1 damaged), the quantities
+    adding up to the line's. Items that arrived go into Saleor's RETURNED fulfillment; only
+    resellable ones go back into stock; missing ones are not refunded.
     """
-    parsed = {
-        line_id: _member(InspectionOutcome, outcome, "lines", "INVALID_OUTCOME")
-        for line_id, outcome in outcomes.items()
-    }
+    parsed = {line_id: _outcome_quantities(value) for line_id, value in outcomes.items()}
     with transaction.atomic():
-        ret = _locked(ret)
-        _check(ret, ReturnStatus.INSPECTED)
+        ret = locked(ret)
+        check(ret, ReturnStatus.INSPECTED)
         lines = list(ret.lines.select_related("order_line__variant"))
         if set(parsed) != {line.pk for line in lines}:
             raise ReturnError("LINES_MISMATCH", "Inspect every line of the return once.", "lines")
         for line in lines:
-            line.outcome = parsed[line.pk]
-        arrived = [line for line in lines if came_back(InspectionOutcome(line.outcome))]
+            split = {
+                outcome: quantity or line.quantity for outcome, quantity in parsed[line.pk].items()
+            }
+            if sum(split.values()) != line.quantity:
+                raise ReturnError(
+                    "QUANTITY_MISMATCH",
+                    f"The outcomes of a line must add up to its {line.quantity} items.",
+                    "lines",
+                )
+            line.outcome_quantities = {outcome.value: n for outcome, n in split.items()}
+            line.outcome = next(iter(split)).value if len(split) == 1 else ""
+        arrived = [(line, _count(line, came_back)) for line in lines]
+        arrived = [(line, quantity) for line, quantity in arrived if quantity]
         if arrived:
             try:
                 fulfillment, returned = saleor_returns.return_items(
                     ret.order,
-                    [(line.order_line, line.quantity) for line in arrived],
+                    [(line.order_line, quantity) for line, quantity in arrived],
                     reason=f"Return {ret.rma}: {ret.reason}",
                     user=actor.user,
                     app=actor.app,
@@ -233,137 +239,64 @@ def inspect_return(ret: Return, outcomes: dict[int, str], actor: Actor) -> Retur
                 raise ReturnError("NOT_ENOUGH_FULFILLED", str(error), "lines") from error
             ret.saleor_fulfillment = fulfillment
             _restock(lines, returned)
-        ReturnLine.objects.bulk_update(lines, ["outcome", "restocked_quantity"])
+        ReturnLine.objects.bulk_update(
+            lines, ["outcome", "outcome_quantities", "restocked_quantity"]
+        )
         ret.refund_amount = refund_value(
-            (
-                line.order_line.unit_price_gross_amount,
-                line.quantity,
-                InspectionOutcome(line.outcome),
-            )
+            (line.order_line.unit_price_gross_amount, quantity, InspectionOutcome(outcome))
             for line in lines
+            for outcome, quantity in line.outcome_quantities.items()
         )
         ret.inspected_at = timezone.now()
         ret.save(update_fields=["saleor_fulfillment", "refund_amount", "inspected_at"])
-        summary = ", ".join(
-            f"{line.quantity}× {line.order_line.product_sku or line.order_line.product_name}: "
-            f"{line.outcome}{' (restocked)' if line.restocked_quantity else ''}"
-            for line in lines
-        )
-        _move(ret, ReturnStatus.INSPECTED, f"Return {ret.rma} inspected: {summary}", actor)
+        summary = ", ".join(_line_summary(line) for line in lines)
+        move(ret, ReturnStatus.INSPECTED, f"Return {ret.rma} inspected: {summary}", actor)
     return ret
 
 
+def _outcome_quantities(value: str | dict[str, int]) -> dict[InspectionOutcome, int]:
+    """One outcome for all items (quantity 0: the whole line), or a split by outcome."""
+    if isinstance(value, str):
+        return {member(InspectionOutcome, value, "lines", "INVALID_OUTCOME"): 0}
+    split: dict[InspectionOutcome, int] = {}
+    for name, quantity in value.items():
+        outcome = member(InspectionOutcome, name, "lines", "INVALID_OUTCOME")
+        if quantity <= 0:
+            raise ReturnError("INVALID_QUANTITY", "Quantities must be positive.", "lines")
+        split[outcome] = split.get(outcome, 0) + quantity
+    if not split:
+        raise ReturnError("REQUIRED", "Give each line an outcome.", "lines")
+    return split
+
+
+def _count(line: ReturnLine, rule) -> int:
+    return sum(
+        n for outcome, n in line.outcome_quantities.items() if rule(InspectionOutcome(outcome))
+    )
+
+
+def _line_summary(line: ReturnLine) -> str:
+    name = line.order_line.product_sku or line.order_line.product_name
+    outcomes = ", ".join(f"{n} {outcome}" for outcome, n in line.outcome_quantities.items())
+    restocked = f" ({line.restocked_quantity} restocked)" if line.restocked_quantity else ""
+    return f"{line.quantity}× {name}: {outcomes}{restocked}"
+
+
 def _restock(lines: list[ReturnLine], returned: list) -> None:
-    resellable = {
-        line.order_line_id: line
-        for line in lines
-        if goes_back_to_stock(InspectionOutcome(line.outcome))
-    }
+    """Put back the resellable items of each line, from the warehouses they were shipped from."""
+    resellable = {line.order_line_id: line for line in lines}
+    left = {line.order_line_id: _count(line, goes_back_to_stock) for line in lines}
     for items in returned:
         line = resellable.get(items.order_line.pk)
+        quantity = min(left.get(items.order_line.pk, 0), items.quantity)
         if (
             line is not None
+            and quantity
             and items.warehouse is not None
-            and restock(items.order_line, items.warehouse, items.quantity)
+            and restock(items.order_line, items.warehouse, quantity)
         ):
-            line.restocked_quantity += items.quantity
-
-
-def resolve_return(ret: Return, actor: Actor, resolution: str | None = None) -> ReturnRefund:
-    """Refund the inspected return, or issue store credit, exactly once.
-
-    The idempotency key `refund:<return id>` is committed before Saleor is called; a repeated
-    call, a retry or a double click finds it and never refunds a second time.
-    """
-    chosen = (
-        _member(Resolution, resolution, "resolution", "INVALID_RESOLUTION") if resolution else None
-    )
-    record = _claim_refund(ret, chosen)
-    if record.status == RefundStatus.SUCCEEDED:
-        return record
-    ret = Return.objects.select_related("order__channel", "saleor_fulfillment").get(pk=ret.pk)
-    order = ret.order
-    try:
-        if record.resolution == Resolution.STORE_CREDIT:
-            gift_card = giftcards.issue_store_credit(
-                order, record.amount, user=actor.user, app=actor.app, note=f"Return {ret.rma}"
-            )
-            reference, amount = f"gift-card:{gift_card.pk}", record.amount
-        else:
-            outcome = refunds.refund_order(
-                order,
-                record.amount,
-                # Per attempt: a refused attempt may be retried, an accepted one never repeats.
-                idempotency_key=f"{record.idempotency_key}#{record.attempts}",
-                reason=f"Return {ret.rma}",
-                user=actor.user,
-                app=actor.app,
-            )
-            gift_card, reference, amount = None, ",".join(outcome.references), outcome.amount
-    except refunds.RefundFailed as error:
-        ReturnRefund.objects.filter(pk=record.pk).update(
-            status=RefundStatus.FAILED, error=str(error), updated_at=timezone.now()
-        )
-        add_timeline_event(order, f"Refund of return {ret.rma} failed: {error}", user=actor.user)
-        raise ReturnError(error.code, str(error)) from error
-    with transaction.atomic():
-        record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
-        record.status = RefundStatus.SUCCEEDED
-        record.saleor_reference = reference
-        record.amount = amount
-        record.error = ""
-        record.save()
-        ret = _locked(ret)
-        ret.gift_card = gift_card
-        ret.refund_amount = amount
-        ret.resolved_at = timezone.now()
-        ret.save(update_fields=["gift_card", "refund_amount", "resolved_at", "updated_at"])
-        if ret.saleor_fulfillment_id and record.resolution == Resolution.REFUND:
-            saleor_returns.mark_return_refunded(ret.saleor_fulfillment, amount)
-        shown = format_money(amount, record.currency, STAFF_LANGUAGE)
-        if record.resolution == Resolution.STORE_CREDIT:
-            target, message = ReturnStatus.CREDITED, f"store credit {shown}"
-        else:
-            target, message = ReturnStatus.REFUNDED, f"refunded {shown}"
-        _move(ret, target, f"Return {ret.rma} {message}", actor)
-    return record
-
-
-def _claim_refund(ret: Return, resolution: Resolution | None) -> ReturnRefund:
-    """Record the refund under its key before anything is paid out (own committed transaction)."""
-    key = f"refund:{ret.pk}"
-    with transaction.atomic():
-        ret = _locked(ret)
-        existing = ReturnRefund.objects.select_for_update().filter(idempotency_key=key).first()
-        if existing is not None and existing.status == RefundStatus.SUCCEEDED:
-            return existing
-        if existing is not None and existing.status == RefundStatus.PENDING:
-            raise ReturnError("REFUND_IN_PROGRESS", "This refund is already being made.")
-        _check(ret, ReturnStatus.REFUNDED)
-        if not ret.refund_amount:
-            raise ReturnError("NOTHING_TO_REFUND", "No returned item is refundable.")
-        chosen = resolution or Resolution(ret.resolution)
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    existing = ReturnRefund.objects.create(
-                        idempotency_key=key,
-                        return_request=ret,
-                        resolution=chosen,
-                        amount=ret.refund_amount,
-                        currency=ret.currency or ret.order.currency,
-                        attempts=1,
-                    )
-            except IntegrityError:
-                raise ReturnError(
-                    "REFUND_IN_PROGRESS", "This refund is already being made."
-                ) from None
-        else:  # a failed attempt may be retried
-            existing.status = RefundStatus.PENDING
-            existing.resolution = chosen
-            existing.attempts += 1
-            existing.save(update_fields=["status", "resolution", "attempts", "updated_at"])
-    return existing
+            line.restocked_quantity += quantity
+            left[items.order_line.pk] -= quantity
 
 
 def flag_overdue_requests(now: datetime | None = None, settings: Settings | None = None) -> int:
@@ -380,7 +313,7 @@ def flag_overdue_requests(now: datetime | None = None, settings: Settings | None
                 continue
             ret.overdue_flagged_at = timezone.now()
             ret.save(update_fields=["overdue_flagged_at", "updated_at"])
-            _timeline(
+            timeline(
                 ret,
                 f"Return {ret.rma} is waiting for a decision for over {rules.decision_hours} "
                 "hours: decide within 48 hours of the request",
@@ -398,40 +331,10 @@ def is_overdue(ret: Return, now: datetime, decision_hours: int) -> bool:
 
 def _step(ret: Return, target: ReturnStatus, message: str, actor: Actor) -> Return:
     with transaction.atomic():
-        ret = _locked(ret)
-        _check(ret, target)
-        _move(ret, target, message.format(rma=ret.rma), actor)
+        ret = locked(ret)
+        check(ret, target)
+        move(ret, target, message.format(rma=ret.rma), actor)
     return ret
-
-
-def _move(ret: Return, target: ReturnStatus, message: str, actor: Actor | None = None) -> None:
-    previous = ReturnStatus(ret.status)
-    ret.status = target
-    ret.save(update_fields=["status", "updated_at"])
-    _timeline(ret, message, actor)
-    announce(ret, previous, target)
-
-
-def _check(ret: Return, target: ReturnStatus) -> None:
-    if not can_transition(ReturnStatus(ret.status), target):
-        raise ReturnError(
-            "INVALID_STATUS", f"A return that is {ret.status} cannot become {target.value}."
-        )
-
-
-def _locked(ret: Return) -> Return:
-    return Return.objects.select_for_update().select_related("order").get(pk=ret.pk)
-
-
-def _timeline(ret: Return, message: str, actor: Actor | None = None) -> None:
-    actor = actor or Actor()
-    add_timeline_event(
-        ret.order,
-        message,
-        {"return_id": ret.pk, "rma": ret.rma, "status": ret.status},
-        user=actor.user,
-        app=actor.app,
-    )
 
 
 def _next_rma(order: Order) -> str:
@@ -448,13 +351,6 @@ def _merge_lines(lines: list[tuple[UUID, int]]) -> dict[UUID, int]:
             raise ReturnError("INVALID_QUANTITY", "Quantities must be positive.", "lines")
         merged[line_id] = merged.get(line_id, 0) + quantity
     return merged
-
-
-def _member(enum, value, field: str, code: str):
-    try:
-        return enum(str(value).lower())
-    except ValueError:
-        raise ReturnError(code, f"Unknown {field} value {value}.", field) from None
 
 
 def _refusal_text(line_rules) -> str:

@@ -28,6 +28,8 @@ STATUS_LABELS = {
     ReturnStatus.SHIPPED_BACK: _("On its way back to us"),
     ReturnStatus.RECEIVED: _("Received, being inspected"),
     ReturnStatus.INSPECTED: _("Inspected, refund on its way"),
+    ReturnStatus.REFUND_REQUESTED: _("Refund requested from the payment provider"),
     ReturnStatus.REFUNDED: _("Refunded"),
     ReturnStatus.CREDITED: _("Store credit issued"),
+    ReturnStatus.CLOSED: _("Closed"),
 }

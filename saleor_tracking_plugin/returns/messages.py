@@ -6,6 +6,7 @@ from ..notifications.catalog import Channel, MessageType
 from .statuses import ReturnStatus
 
 RETURN_REQUESTED = "return_requested"
+RETURN_PARCEL_IN_TRANSIT = "return_parcel_in_transit"
 RETURN_APPROVED = "return_approved"
 RETURN_REJECTED = "return_rejected"
 RETURN_RECEIVED = "return_received"
@@ -32,6 +33,12 @@ MESSAGE_TYPES = [
         label="Return requested",
         subject=_("We received your return request {return_code}"),
         body=(
+            # Approved at once: this one message says both (no `return_approved` follows).
+            _(
+                "Dear {customer_name}, we received your return request "
+                "{approved_return_code} for order {order_number} and approved it. Your QR code "
+                "and how to send the parcel: {return_link}"
+            ),
             _(
                 "Dear {customer_name}, we received your return request {return_code} for "
                 "order {order_number}. We will answer within 48 hours. Follow it here: "
@@ -68,6 +75,20 @@ MESSAGE_TYPES = [
         default_channels=_CHANNELS,
         whatsapp_parameters=("customer_name", "return_code", "rejection_reason"),
         supersedes=(RETURN_REQUESTED,),
+    ),
+    MessageType(
+        code=RETURN_PARCEL_IN_TRANSIT,
+        label="Return parcel on its way back",
+        subject=_("Your return parcel {return_code} is on its way to us"),
+        body=(
+            _(
+                "Dear {customer_name}, the carrier has picked up your return parcel "
+                "{return_code} and it is on its way to us. We will let you know when it "
+                "arrives. Follow it here: {return_link}"
+            ),
+        ),
+        default_channels=(Channel.EMAIL, Channel.WEBHOOK),
+        whatsapp_parameters=("customer_name", "return_code"),
     ),
     MessageType(
         code=RETURN_RECEIVED,

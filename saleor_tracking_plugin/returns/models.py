@@ -44,7 +44,11 @@ class Return(models.Model):
     saleor_fulfillment = models.ForeignKey(
         "order.Fulfillment", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Owed after inspection; `refunded_amount` is what Saleor recorded as moved (may be less:
+    # capped by what was captured).
     refund_amount = models.DecimalField(max_digits=20, decimal_places=3, null=True, blank=True)
+    refunded_amount = models.DecimalField(max_digits=20, decimal_places=3, null=True, blank=True)
+    close_reason = models.TextField(blank=True, default="")
     currency = models.CharField(max_length=3, blank=True, default="")
     gift_card = models.ForeignKey(
         "giftcard.GiftCard", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -78,6 +82,9 @@ class ReturnLine(models.Model):
     outcome = models.CharField(
         max_length=16, choices=_choices(InspectionOutcome), blank=True, default=""
     )
+    # Items per outcome, e.g. {"resellable": 1, "damaged": 1}; `outcome` is set when all
+    # items share one.
+    outcome_quantities = models.JSONField(default=dict, blank=True)
     restocked_quantity = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -90,9 +97,11 @@ class ReturnLine(models.Model):
 
 
 class RefundStatus(models.TextChoices):
-    PENDING = "pending"
-    SUCCEEDED = "succeeded"
-    FAILED = "failed"
+    PENDING = "pending"  # key recorded, Saleor being asked
+    REQUESTED = "requested"  # the payment app was asked; waiting for Saleor's record
+    SUCCEEDED = "succeeded"  # Saleor recorded the money as refunded (or staff confirmed it)
+    FAILED = "failed"  # refused: nothing moved, may be retried
+    UNKNOWN = "unknown"  # the gateway's answer was lost: settled from Saleor's records
 
 
 class ReturnRefund(models.Model):
@@ -101,7 +110,10 @@ class ReturnRefund(models.Model):
     idempotency_key = models.CharField(max_length=64, unique=True)
     return_request = models.ForeignKey(Return, related_name="refunds", on_delete=models.CASCADE)
     resolution = models.CharField(max_length=16, choices=_choices(Resolution))
+    # What is being refunded: the return's value, or less when capped by what was captured.
     amount = models.DecimalField(max_digits=20, decimal_places=3)
+    # What was owed when the refund was asked for.
+    requested_amount = models.DecimalField(max_digits=20, decimal_places=3, null=True, blank=True)
     currency = models.CharField(max_length=3)
     status = models.CharField(
         max_length=16, choices=RefundStatus.choices, default=RefundStatus.PENDING.value
@@ -110,8 +122,11 @@ class ReturnRefund(models.Model):
     saleor_reference = models.CharField(max_length=255, blank=True, default="")
     error = models.TextField(blank=True, default="")
     attempts = models.PositiveIntegerField(default=0)
+    # When the latest attempt asked Saleor: records written after it may settle it.
+    attempt_started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ("pk",)
+        indexes = [models.Index(fields=["status"], name="stp_return_refund_status_idx")]

@@ -24,10 +24,12 @@ def order_return_page_url(order) -> str:
     return page_url("return", order, RETURN_PAGE_PURPOSE)
 
 
-def announce(ret: Return, previous: ReturnStatus | None, status: ReturnStatus) -> None:
+def announce(
+    ret: Return, previous: ReturnStatus | None, status: ReturnStatus, *, tell_customer: bool = True
+) -> None:
     """Queue the step's customer message and signal the change once committed."""
     message_type = MESSAGE_OF_STATUS.get(status)
-    if message_type is not None:
+    if message_type is not None and tell_customer:
         notify(
             ret.order,
             message_type,
@@ -45,10 +47,14 @@ def announce(ret: Return, previous: ReturnStatus | None, status: ReturnStatus) -
 def return_facts(ret: Return) -> dict:
     """The facts of a return the message texts use."""
     # Formatted per message language (notifications' `format_fact`).
-    amount = Money(ret.refund_amount, ret.currency) if ret.refund_amount is not None else ""
+    # What Saleor recorded as refunded once known (it may be less than owed), else what is owed.
+    value = ret.refunded_amount if ret.refunded_amount is not None else ret.refund_amount
+    amount = Money(value, ret.currency) if value is not None else ""
     store_credit = ret.resolution == Resolution.STORE_CREDIT
     return {
         "return_code": ret.rma,
+        # Non-empty only for a request approved at once: its texts are chosen when it is known.
+        "approved_return_code": ret.rma if ret.auto_approved else "",
         "return_link": order_return_page_url(ret.order),
         "rejection_reason": ret.decision_note,
         "refund_amount": amount,

@@ -1,21 +1,61 @@
-"""Returns listen to tracking: a return parcel the carrier delivered to the shop counts as
-received when the merchant trusts the carrier's scan (setting `return_receive_on_delivery`)."""
+"""Returns listen to tracking: the customer hears when the carrier first scans the return
+parcel, and a parcel the carrier delivered to the shop counts as received when the merchant
+trusts the carrier's scan (setting `return_receive_on_delivery`)."""
 
 import logging
 from typing import Any
 
+from django.db import transaction
 from django.dispatch import receiver
 
 from ..config import load_settings
+from ..notifications.api import notify
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.signals import shipment_status_changed
 from ..tracking.statuses import ShipmentStatus
 from . import actions
 from .errors import ReturnError
+from .messages import RETURN_PARCEL_IN_TRANSIT
 from .models import Return
-from .statuses import AWAITING_PARCEL
+from .notices import return_facts
+from .statuses import AWAITING_PARCEL, ReturnStatus
 
 logger = logging.getLogger(__name__)
+
+# A carrier scan that means the parcel is moving towards the shop (the first one is announced).
+MOVING_STATUSES = frozenset(
+    {
+        ShipmentStatus.IN_TRANSIT,
+        ShipmentStatus.OUT_FOR_DELIVERY,
+        ShipmentStatus.AVAILABLE_FOR_PICKUP,
+        ShipmentStatus.DELAYED,
+        ShipmentStatus.FAILED_ATTEMPT,
+    }
+)
+
+
+@receiver(shipment_status_changed, dispatch_uid="stp-returns-parcel-in-transit")
+def on_return_parcel_moving(
+    sender: Any, shipment: Shipment, status: ShipmentStatus, **kwargs: Any
+) -> None:
+    """Tell the customer, once, that the carrier has their return parcel on its way."""
+    if shipment.kind != ShipmentKind.RETURN or status not in MOVING_STATUSES:
+        return
+    with transaction.atomic():
+        ret = (
+            Return.objects.select_related("order")
+            .filter(return_shipment=shipment, status=ReturnStatus.SHIPPED_BACK)
+            .first()
+        )
+        if ret is not None:
+            notify(
+                ret.order,
+                RETURN_PARCEL_IN_TRANSIT,
+                # Once per return, whatever scans follow.
+                dedupe_key=f"return:{ret.pk}:parcel_in_transit",
+                thread=f"return:{ret.pk}",
+                context=return_facts(ret),
+            )
 
 
 @receiver(shipment_status_changed, dispatch_uid="stp-returns-parcel-delivered")

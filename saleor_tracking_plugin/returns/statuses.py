@@ -11,8 +11,12 @@ class ReturnStatus(StrEnum):
     SHIPPED_BACK = "shipped_back"
     RECEIVED = "received"
     INSPECTED = "inspected"
+    # The payment app was asked to refund; money has not moved until Saleor records success.
+    REFUND_REQUESTED = "refund_requested"
     REFUNDED = "refunded"
     CREDITED = "credited"
+    # Closed by staff without refund: every item went missing (lost parcel, nothing arrived).
+    CLOSED = "closed"
 
 
 S = ReturnStatus
@@ -20,13 +24,16 @@ S = ReturnStatus
 TRANSITIONS: dict[ReturnStatus, frozenset[ReturnStatus]] = {
     S.REQUESTED: frozenset({S.APPROVED, S.REJECTED, S.CANCELLED}),
     S.APPROVED: frozenset({S.SHIPPED_BACK, S.RECEIVED, S.CANCELLED}),
-    S.SHIPPED_BACK: frozenset({S.RECEIVED}),
+    S.SHIPPED_BACK: frozenset({S.RECEIVED, S.CLOSED}),
     S.RECEIVED: frozenset({S.INSPECTED}),
-    S.INSPECTED: frozenset({S.REFUNDED, S.CREDITED}),
+    S.INSPECTED: frozenset({S.REFUND_REQUESTED, S.REFUNDED, S.CREDITED, S.CLOSED}),
+    # Success moves on; a failure the payment app reports goes back to staff to retry.
+    S.REFUND_REQUESTED: frozenset({S.REFUNDED, S.INSPECTED}),
     S.REJECTED: frozenset(),
     S.CANCELLED: frozenset(),
     S.REFUNDED: frozenset(),
     S.CREDITED: frozenset(),
+    S.CLOSED: frozenset(),
 }
 
 # Returns whose items still count against the returnable quantity of the order lines: after

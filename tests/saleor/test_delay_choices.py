@@ -3,6 +3,7 @@
 from datetime import timedelta
 from decimal import Decimal
 
+import graphene
 import pytest
 from django.utils import timezone
 from saleor.order import OrderEvents, OrderStatus
@@ -12,7 +13,11 @@ from saleor.webhook.event_types import WebhookEventSyncType
 from saleor_tracking_plugin.delays import actions
 from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay, RefundStatus
 from saleor_tracking_plugin.delays.rules import DelayChoice
+from saleor_tracking_plugin.delays.tasks import settle_delay_refunds_task
 from saleor_tracking_plugin.saleor_glue import refunds
+
+from .payment_app import report
+from .returns_api import call
 
 
 @pytest.fixture
@@ -192,7 +197,11 @@ def test_a_refund_nobody_can_handle_is_recorded_as_failed_for_staff(
         e.parameters["message"]
         for e in order.events.filter(type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION)
     ]
-    assert "Refund after delay cancellation failed" in messages
+    # with the reason, for staff
+    assert (
+        "Refund after delay cancellation failed: No app or plugin is configured to handle "
+        "payment action requests." in messages
+    )
 
 
 def test_asking_saleor_twice_with_the_same_key_requests_one_refund(
@@ -208,3 +217,110 @@ def test_asking_saleor_twice_with_the_same_key_requests_one_refund(
 
     transaction = order.payment_transactions.get()
     assert transaction.events.filter(type=TransactionEventType.REFUND_REQUEST).count() == 1
+
+
+def test_a_delay_refund_is_requested_until_the_payment_app_reports_success(
+    late_order_paid_by_transaction,
+    payment_app,
+    app_api_client,
+    django_capture_on_commit_callbacks,
+):
+    # given a cancellation whose refund the payment app was asked for
+    order = late_order_paid_by_transaction(payment_app)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+    assert settle_delay_refunds_task() == {RefundStatus.REQUESTED: 1}
+
+    # when the app reports the refund through Saleor's transactionEventReport
+    with django_capture_on_commit_callbacks(execute=True):
+        report(
+            app_api_client,
+            order.payment_transactions.get(),
+            "REFUND_SUCCESS",
+            order.total.gross.amount,
+            "psp-refund-9",
+        )
+
+    # then Saleor's hook settled it, once, on the timeline too
+    refund = DelayRefund.objects.get()
+    assert (refund.status, refund.amount) == (RefundStatus.SUCCEEDED, order.total.gross.amount)
+    assert settle_delay_refunds_task() == {}
+    assert order.events.filter(
+        parameters__message__startswith="Refund after delay cancellation succeeded"
+    ).exists()
+
+
+def test_a_delay_refund_the_payment_app_fails_is_failed_with_its_reason(
+    late_order_paid_by_transaction, payment_app, app_api_client, django_capture_on_commit_callbacks
+):
+    order = late_order_paid_by_transaction(payment_app)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(the_delay(order).pk, DelayChoice.CANCEL, updates_consent=False)
+
+    report(
+        app_api_client,
+        order.payment_transactions.get(),
+        "REFUND_FAILURE",
+        order.total.gross.amount,
+        "psp-refund-9",
+        "Account closed",
+    )
+    # Saleor calls no order hook for a failure: the reconciliation finds it
+    assert settle_delay_refunds_task() == {RefundStatus.FAILED: 1}
+
+    refund = DelayRefund.objects.get()
+    assert (refund.status, refund.detail) == (RefundStatus.FAILED, "Account closed")
+
+
+DELAY_REFUND_SETTLE = """
+mutation Settle($delayId: ID!, $action: RefundSettleAction!, $reference: String) {
+  delayRefundSettle(delayId: $delayId, action: $action, reference: $reference) {
+    delay { refund { status detail idempotencyKey } }
+    errors { field code message }
+  }
+}
+"""
+
+
+def test_staff_retry_a_delay_refund_the_payment_app_failed_once_per_open_request(
+    late_order_paid_by_transaction,
+    payment_app,
+    app_api_client,
+    staff_tracking_client,
+    django_capture_on_commit_callbacks,
+):
+    # given a cancellation whose refund the payment app failed
+    order = late_order_paid_by_transaction(payment_app)
+    delay = the_delay(order)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.choose(delay.pk, DelayChoice.CANCEL, updates_consent=False)
+    transaction = order.payment_transactions.get()
+    report(app_api_client, transaction, "REFUND_FAILURE", order.total.gross.amount, "psp-1", "Nope")
+    settle_delay_refunds_task()
+    delay_id = graphene.Node.to_global_id("OrderDelay", delay.pk)
+
+    # when staff retry, twice
+    retried = call(
+        staff_tracking_client, DELAY_REFUND_SETTLE, {"delayId": delay_id, "action": "RETRY"}
+    )
+    again = call(
+        staff_tracking_client, DELAY_REFUND_SETTLE, {"delayId": delay_id, "action": "RETRY"}
+    )
+
+    # then one new request is open, under the attempt's key; the second retry is refused
+    assert retried["errors"] == []
+    assert retried["delay"]["refund"]["status"] == "REQUESTED"
+    assert again["errors"][0]["code"] == "REFUND_IN_PROGRESS"
+    keys = transaction.events.filter(type=TransactionEventType.REFUND_REQUEST).values_list(
+        "idempotency_key", flat=True
+    )
+    assert sorted(keys) == [f"refund:delay:{delay.pk}", f"refund:delay:{delay.pk}#2"]
+
+    # and staff may settle it by hand with a reference
+    done = call(
+        staff_tracking_client,
+        DELAY_REFUND_SETTLE,
+        {"delayId": delay_id, "action": "MARK_DONE", "reference": "BANK-9"},
+    )
+    assert done["delay"]["refund"]["status"] == "SUCCEEDED"
+    assert done["delay"]["refund"]["detail"] == "manual:BANK-9"

@@ -6,7 +6,7 @@ import pytest
 from django.db import connections
 from saleor.payment import TransactionKind
 
-from saleor_tracking_plugin.returns import actions
+from saleor_tracking_plugin.returns import actions, refunding
 from saleor_tracking_plugin.returns.errors import ReturnError
 from saleor_tracking_plugin.returns.models import RefundStatus, ReturnRefund
 
@@ -37,7 +37,7 @@ def test_two_simultaneous_refunds_of_one_return_refund_once(
     def click() -> None:
         try:
             start.wait()
-            record = actions.resolve_return(ret, actor)
+            record = refunding.resolve_return(ret, actor)
             outcomes.append(record.status)
         except ReturnError as error:
             outcomes.append(error.code)

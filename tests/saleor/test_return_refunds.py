@@ -2,11 +2,9 @@
 
 from decimal import Decimal
 
-import pytest
 from django.core import mail
 from saleor.order import OrderEvents
 from saleor.payment import TransactionEventType, TransactionKind
-from saleor.webhook.event_types import WebhookEventSyncType
 
 from saleor_tracking_plugin.money import format_money
 from saleor_tracking_plugin.returns.models import RefundStatus, Return, ReturnRefund
@@ -18,6 +16,7 @@ from .returns_api import (
     RECEIVE,
     REFUND,
     REQUEST_RETURN,
+    RETURN_FIELDS,
     call,
     call_ok,
     inspection,
@@ -179,29 +178,6 @@ def test_store_credit_is_a_saleor_gift_card_issued_once(
     assert not payment_txn_captured.transactions.filter(kind=TransactionKind.REFUND).exists()
 
 
-@pytest.fixture
-def order_paid_by_transaction(
-    delivered_order,
-    payment_txn_captured,
-    app,
-    webhook,
-    permission_manage_payments,
-    transaction_item_generator,
-):
-    """The delivered order, paid through a payment app's transaction instead of a Payment."""
-    payment_txn_captured.is_active = False
-    payment_txn_captured.save(update_fields=["is_active"])
-    app.permissions.add(permission_manage_payments)  # Saleor sends payment events only then
-    webhook.events.create(event_type=WebhookEventSyncType.TRANSACTION_REFUND_REQUESTED)
-    transaction_item_generator(
-        order_id=delivered_order.pk,
-        app=app,
-        charged_value=delivered_order.total.gross.amount,
-        available_actions=["refund"],
-    )
-    return delivered_order
-
-
 def test_orders_paid_with_transactions_get_a_refund_request_once(
     order_paid_by_transaction, customer_tracking_client, staff_tracking_client
 ):
@@ -209,9 +185,12 @@ def test_orders_paid_with_transactions_get_a_refund_request_once(
     shirt, _mug = order.lines.order_by("product_sku")
     ret = inspected_return(order, customer_tracking_client, staff_tracking_client, "RESELLABLE")
 
-    call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
-    call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
+    requested = call_ok(staff_tracking_client, REFUND, {"id": ret["id"]})
+    again = call(staff_tracking_client, REFUND, {"id": ret["id"]})
 
+    # a request is not a refund: the return waits for the payment app's report
+    assert requested["status"] == "REFUND_REQUESTED"
+    assert again["errors"][0]["code"] == "REFUND_IN_PROGRESS"
     transaction = order.payment_transactions.get()
     requests = transaction.events.filter(type=TransactionEventType.REFUND_REQUEST)
     assert [event.amount_value for event in requests] == [shirt.unit_price_gross_amount]
@@ -283,3 +262,43 @@ def test_the_timeline_shows_the_amounts_with_the_currencys_decimals(
     assert refunded.count(".") == 1 and len(refunded.split(".")[1]) == 2
     assert f"Return {record.rma} refunded {refunded}" in messages
     assert any(m.startswith(f"Return {record.rma} requested (") and "$" in m for m in messages)
+
+
+CAPPED = f"""
+mutation Refund($id: ID!) {{
+  returnRefund(id: $id) {{
+    return {{ {RETURN_FIELDS} refundedAmount refundShortfall refundStatus }}
+    errors {{ field code message }}
+  }}
+}}
+"""
+
+
+def test_a_refund_capped_by_the_captured_amount_is_recorded_and_told_as_what_moved(
+    delivered_order,
+    customer_tracking_client,
+    staff_tracking_client,
+    payment_txn_captured,
+    django_capture_on_commit_callbacks,
+):
+    # given a shirt to refund, of which the gateway captured only 5.00
+    ret = inspected_return(
+        delivered_order, customer_tracking_client, staff_tracking_client, "RESELLABLE"
+    )
+    payment_txn_captured.captured_amount = Decimal("5.00")
+    payment_txn_captured.save(update_fields=["captured_amount"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        refunded = call(staff_tracking_client, CAPPED, {"id": ret["id"]})["return"]
+
+    # then 5.00 is refunded, recorded and told; staff and the timeline see the shortfall
+    (refund,) = payment_txn_captured.transactions.filter(kind=TransactionKind.REFUND)
+    assert refund.amount == Decimal("5.00")
+    owed = Decimal(str(refunded["refundAmount"]))
+    assert refunded["status"] == "REFUNDED"
+    assert Decimal(str(refunded["refundedAmount"])) == Decimal("5.00")
+    assert Decimal(str(refunded["refundShortfall"])) == owed - Decimal("5.00") > 0
+    assert ReturnRefund.objects.get().amount == Decimal("5.00")
+    assert delivered_order.events.filter(parameters__message__icontains="less than the").exists()
+    told = format_money(Decimal("5.00"), "USD", "en")
+    assert f"we refunded {told} for your return" in mail.outbox[-1].body
