@@ -7,6 +7,7 @@ from saleor_tracking_plugin.config import load_settings
 from saleor_tracking_plugin.delays.config import delay_settings
 from saleor_tracking_plugin.settings_scope import begin_scope, end_scope
 
+from ..fixtures import TRACKING_API_PATH, tracking_content
 from .helpers import configure_plugin
 
 
@@ -47,3 +48,18 @@ def test_outside_a_request_or_task_every_read_sees_the_database():
 def test_a_typed_view_is_built_once_per_read():
     settings = load_settings()
     assert settings.typed(delay_settings) is settings.typed(delay_settings)
+
+
+def test_a_plugin_request_uses_the_configuration_saleor_loaded_to_route_it(api_client):
+    # given a saved return window
+    configure_plugin(return_window_days="21")
+    api_client.api_path = TRACKING_API_PATH
+
+    # when a shopper asks the plugin for the return policy
+    with CaptureQueriesContext(connection) as captured:
+        content = tracking_content(api_client.post_graphql("{ returnPolicy { windowDays } }"))
+
+    # then the saved value is answered, and the configuration was read once (by Saleor)
+    assert content["data"]["returnPolicy"]["windowDays"] == 21
+    reads = [q for q in captured.captured_queries if "plugins_pluginconfiguration" in q["sql"]]
+    assert len(reads) == 1
