@@ -27,8 +27,10 @@ WEDNESDAY_4PM = datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
 COMPLAINTS = """
 query Complaints($filter: ComplaintFilterInput) {
   complaints(filter: $filter) {
-    id orderNumber score comment topics contactConsent status dueAt overdue assignee
-    firstResponseAt messages { fromCustomer body author }
+    edges { node {
+      id orderNumber score comment topics contactConsent status dueAt overdue assignee
+      firstResponseAt messages { fromCustomer body author }
+    } }
   }
 }
 """
@@ -93,7 +95,7 @@ def test_staff_list_assign_reply_and_resolve(
 
     listed = tracking_content(
         staff_tracking_client.post_graphql(COMPLAINTS, {"filter": {"status": ["OPEN"]}})
-    )["data"]["complaints"]
+    )["data"]["complaints"]["edges"]
     assigned = tracking_content(
         staff_tracking_client.post_graphql(ASSIGN, {"id": _gid(complaint), "assignee": staff_id})
     )["data"]["complaintAssign"]
@@ -107,7 +109,7 @@ def test_staff_list_assign_reply_and_resolve(
         staff_tracking_client.post_graphql(RESOLVE, {"id": _gid(complaint)})
     )["data"]["complaintResolve"]
 
-    assert [c["comment"] for c in listed] == ["The box was crushed."]
+    assert [c["node"]["comment"] for c in listed] == ["The box was crushed."]
     assert assigned["complaint"] == {"status": "OPEN", "assignee": staff_user.email}
     assert replied["errors"] == []
     assert replied["complaint"]["status"] == "ANSWERED"
@@ -208,6 +210,6 @@ def test_the_overdue_filter(staff_tracking_client, unhappy_order, overdue, expec
 
     listed = tracking_content(
         staff_tracking_client.post_graphql(COMPLAINTS, {"filter": {"overdue": overdue}})
-    )["data"]["complaints"]
+    )["data"]["complaints"]["edges"]
 
     assert len(listed) == expected
