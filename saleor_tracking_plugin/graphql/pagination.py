@@ -68,18 +68,18 @@ def paginate(
         if size is not None and not 0 <= size <= max_size:
             raise BadInput(f"`{name}` must be between 0 and {max_size}.")
     backward = last is not None
-    if not backward and first is None:
-        first = default_size or max_size
-    size = last if backward else first
+    page_size: int = (
+        last if last is not None else (first if first is not None else default_size or max_size)
+    )
     if after is not None:
         queryset = queryset.filter(_beyond(keys, _decode(after, keys, "after"), forward=True))
     if before is not None:
         queryset = queryset.filter(_beyond(keys, _decode(before, keys, "before"), forward=False))
     order = [("-" if k.descending != backward else "") + k.field for k in keys]
     # One row more than asked says whether there is a further page, without a count(*).
-    rows = list(queryset.order_by(*order)[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
+    rows = list(queryset.order_by(*order)[: page_size + 1])
+    more = len(rows) > page_size
+    rows = rows[:page_size]
     if backward:
         rows.reverse()
     cursors = [_encode(row, keys) for row in rows]
@@ -92,7 +92,7 @@ def paginate(
     return Page(rows=rows, cursors=cursors, page_info=page_info)
 
 
-def connection(connection_type: type, page: Page, nodes: list | None = None) -> Any:
+def connection(connection_type: Any, page: Page, nodes: list | None = None) -> Any:
     """The Relay connection of `page`; `nodes` replaces its rows when they were loaded apart."""
     return connection_type(
         edges=[
@@ -132,7 +132,7 @@ def _decode(cursor: str, keys: tuple[SortKey, ...], argument: str) -> list:
         raise invalid from None
     if not isinstance(values, list) or len(values) != len(keys):
         raise invalid
-    decoded = []
+    decoded: list[int | datetime] = []
     for key, value in zip(keys, values, strict=True):
         if key.kind == INTEGER and type(value) is int:
             decoded.append(value)

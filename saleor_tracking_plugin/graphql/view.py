@@ -22,7 +22,9 @@ MAX_BATCH_SIZE = 1
 # The middleware runs around every field; its resolvers return plain values, so it is not
 # wrapped in promises (graphql-core's default), which cost more than the fields themselves.
 MIDDLEWARE = MiddlewareManager(
-    PermissionGate(ROOT_FIELD_ACCESS), ArgumentGuard(), wrap_in_promise=False
+    PermissionGate(ROOT_FIELD_ACCESS),  # type: ignore[arg-type]  # graphene takes objects too
+    ArgumentGuard(),  # type: ignore[arg-type]
+    wrap_in_promise=False,
 )
 
 
