@@ -15,6 +15,11 @@ PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
         "saleor_tracking_plugin.carriers.tasks.poll_due_shipments_task",
         timedelta(minutes=5),
     ),
+    # Deliveries whose kick was lost (broker down, worker died mid-batch).
+    "saleor-tracking-plugin-apply-webhook-inbox": (
+        "saleor_tracking_plugin.aggregators.tasks.apply_webhook_inbox_task",
+        timedelta(minutes=1),
+    ),
     "saleor-tracking-plugin-dispatch-outbox": (
         "saleor_tracking_plugin.notifications.tasks.dispatch_outbox_task",
         timedelta(minutes=1),

@@ -171,6 +171,10 @@ class TrackingPlugin(BasePlugin):
         """Serve the plugin's own endpoints under /plugins/global/<PLUGIN_ID>/."""
         if not self.active:
             return previous_value
+        from .config import Settings
+        from .settings_scope import seed
         from .web.routes import dispatch
 
+        # Saleor read the configuration from the database to find this plugin; reuse it.
+        seed(lambda: Settings(self.configuration))
         return dispatch(request, path)

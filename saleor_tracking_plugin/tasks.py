@@ -3,6 +3,7 @@ the periodic ones to Saleor's beat."""
 
 from saleor.celeryconf import app
 
+from .aggregators import tasks as aggregator_tasks
 from .beat import register_periodic_tasks
 from .carriers import tasks as carrier_tasks
 from .delays import tasks as delay_tasks
@@ -12,6 +13,7 @@ from .surveys import tasks as survey_tasks
 from .tracking import tasks as tracking_tasks
 
 __all__ = [
+    "aggregator_tasks",
     "carrier_tasks",
     "delay_tasks",
     "notification_tasks",

@@ -1,8 +1,9 @@
 """The aggregator webhook endpoint: /plugins/global/<PLUGIN_ID>/webhooks/<provider>/.
 
 Order of checks, cheapest first: method, size, configured secret, signature over the raw
-body (constant time), body shape, age, then the inbox (a repeat is acknowledged, not applied
-again). Every refusal is logged with its reason; nothing raises into Saleor.
+body (constant time), body shape, age, then one INSERT into the inbox (a repeat is
+acknowledged, not stored again); the inbox task applies it moments later. Every refusal
+is logged with its reason; nothing raises into Saleor.
 """
 
 import logging
@@ -11,14 +12,12 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 
 from ..config import load_settings
-from .aftership.parser import AfterShip
 from .base import Provider, Rejected
-from .easypost.parser import EasyPost
+from .providers import PROVIDERS
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 256 * 1024
-PROVIDERS: dict[str, Provider] = {"aftership": AfterShip(), "easypost": EasyPost()}
 
 
 def webhook_view(request: HttpRequest, provider: str) -> JsonResponse:
@@ -43,7 +42,7 @@ def webhook_view(request: HttpRequest, provider: str) -> JsonResponse:
 
 
 def _receive(request: HttpRequest, provider: Provider) -> str:
-    from .actions import ingest
+    from .actions import accept
 
     if request.method != "POST":
         raise Rejected(405, "only POST is accepted")
@@ -66,4 +65,4 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
         raise Rejected(400, f"stale delivery ({int(age.total_seconds() // 60)} minutes old)")
     if age.total_seconds() < -300:
         raise Rejected(400, "delivery dated in the future")
-    return ingest(delivery, settings)
+    return accept(delivery, body)

@@ -44,8 +44,12 @@ class WebhookDelivery(models.Model):
     """One aggregator delivery, stored before it is applied, so a repeat is applied once."""
 
     class Outcome(models.TextChoices):
+        # Accepted and stored; the inbox task applies it (see aggregators/inbox.py).
+        PENDING = "pending"
         APPLIED = "applied"
         UNMATCHED = "unmatched"
+        # Applying it raised; `detail` says why and `body` keeps what the provider sent.
+        FAILED = "failed"
 
     provider = models.CharField(max_length=32)
     delivery_id = models.CharField(max_length=255)
@@ -55,12 +59,22 @@ class WebhookDelivery(models.Model):
     )
     outcome = models.CharField(max_length=16, choices=Outcome.choices)
     detail = models.TextField(blank=True, default="")
+    # The verified body as received, applied later by the inbox task.
+    body = models.TextField(blank=True, default="")
     received_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "delivery_id"], name="stp_webhook_delivery_once"
+            )
+        ]
+        indexes = [
+            # The inbox task reads the waiting deliveries, oldest first, off this index alone.
+            models.Index(
+                fields=["id"],
+                condition=models.Q(outcome="pending"),
+                name="stp_webhook_pending_idx",
             )
         ]
 

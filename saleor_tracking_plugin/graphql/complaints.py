@@ -12,6 +12,7 @@ from ..surveys.models import Complaint, ComplaintMessage, Survey
 from ..surveys.rules import AWAITING_STAFF, ComplaintStatus
 from ..tracking.models import Shipment
 from .core import MutationError, global_id, int_pk, mutation_error, uuid_pk
+from .pagination import DATETIME, INTEGER, SortKey, connection, connection_arguments, paginate
 from .permissions import Access, requires
 from .surveys import SurveyTopicEnum
 
@@ -20,11 +21,6 @@ MAX_PAGE_SIZE = 100
 ComplaintStatusEnum = graphene.Enum.from_enum(
     ComplaintStatus, description="Where a complaint stands."
 )
-
-
-def _page(queryset: QuerySet, first: int | None, offset: int | None) -> list:
-    start = max(0, offset or 0)
-    return list(queryset[start : start + max(0, min(first or MAX_PAGE_SIZE, MAX_PAGE_SIZE))])
 
 
 class SurveyResponse(graphene.ObjectType):
@@ -169,32 +165,54 @@ def _filtered_complaints(data: dict) -> QuerySet[Complaint]:
     return queryset
 
 
+class SurveyResponseConnection(graphene.relay.Connection):
+    class Meta:
+        node = SurveyResponse
+        description = "A page of survey answers."
+
+
+class ComplaintConnection(graphene.relay.Connection):
+    class Meta:
+        node = ComplaintType
+        description = "A page of complaints."
+
+
+NEWEST_ANSWERS_FIRST = (
+    SortKey("answered_at", DATETIME, descending=True),
+    SortKey("pk", INTEGER, descending=True),
+)
+MOST_URGENT_FIRST = (SortKey("due_at", DATETIME), SortKey("pk", INTEGER))
+
+
 class ComplaintQueries(graphene.ObjectType):
     survey_responses = requires(
         Access.MANAGE_ORDERS,
-        graphene.List(
-            graphene.NonNull(SurveyResponse),
+        graphene.Field(
+            SurveyResponseConnection,
             required=True,
             filter=SurveyResponseFilterInput(description="Filters."),
-            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-            offset=graphene.Int(description="Skip this many."),
-            description="Survey answers, newest first. Requires MANAGE_ORDERS.",
+            **connection_arguments(MAX_PAGE_SIZE),
+            description=(
+                "Survey answers, newest first, in pages (Relay cursors). Requires MANAGE_ORDERS."
+            ),
         ),
     )
     complaints = requires(
         Access.MANAGE_ORDERS,
-        graphene.List(
-            graphene.NonNull(ComplaintType),
+        graphene.Field(
+            ComplaintConnection,
             required=True,
             filter=ComplaintFilterInput(description="Filters."),
-            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-            offset=graphene.Int(description="Skip this many."),
-            description="Complaints, the most urgent due time first. Requires MANAGE_ORDERS.",
+            **connection_arguments(MAX_PAGE_SIZE),
+            description=(
+                "Complaints, the most urgent due time first, in pages (Relay cursors). "
+                "Requires MANAGE_ORDERS."
+            ),
         ),
     )
 
     @staticmethod
-    def resolve_survey_responses(_root, info, filter=None, first=None, offset=None):
+    def resolve_survey_responses(_root, info, filter=None, **page):
         data = filter or {}
         queryset = Survey.objects.filter(answered_at__isnull=False).select_related("order")
         if data.get("score_min") is not None:
@@ -207,12 +225,14 @@ class ComplaintQueries(graphene.ObjectType):
             queryset = queryset.filter(answered_at__lt=data["answered_to"])
         if data.get("with_comment"):
             queryset = queryset.exclude(comment="")
-        return _page(queryset.order_by("-answered_at", "-pk"), first, offset)
+        found = paginate(queryset, NEWEST_ANSWERS_FIRST, MAX_PAGE_SIZE, **page)
+        return connection(SurveyResponseConnection, found)
 
     @staticmethod
-    def resolve_complaints(_root, info, filter=None, first=None, offset=None):
-        queryset = _filtered_complaints(filter or {}).order_by("due_at", "pk")
-        return _page(queryset, first, offset)
+    def resolve_complaints(_root, info, filter=None, **page):
+        complaints_found = _filtered_complaints(filter or {})
+        found = paginate(complaints_found, MOST_URGENT_FIRST, MAX_PAGE_SIZE, **page)
+        return connection(ComplaintConnection, found)
 
 
 class ComplaintPayload(graphene.ObjectType):

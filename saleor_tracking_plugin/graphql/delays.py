@@ -2,6 +2,7 @@
 
 import graphene
 from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from ..carriers.registry import get_carrier
 from ..delays import actions, refund_settlement, selection
@@ -16,6 +17,7 @@ from ..delays.models import (
 from ..delays.rules import DelayCause, DelayChoice
 from ..notifications.facts import customer_name, customer_phone
 from .core import MutationError, RefundSettleAction, global_id, int_pk, mutation_error, uuid_pk
+from .pagination import DATETIME, INTEGER, SortKey, connection, connection_arguments, paginate
 from .permissions import Access, requires
 
 DelayCauseEnum = graphene.Enum.from_enum(DelayCause, description="Why an order is late.")
@@ -34,6 +36,7 @@ DelayRefundStatusEnum = graphene.Enum(
 )
 MAX_NOTE_LENGTH = 2000
 MAX_LIST_SIZE = 500
+DEFAULT_LIST_SIZE = 100
 
 
 class DelayCauseRecord(graphene.ObjectType):
@@ -245,24 +248,35 @@ class Broadcast(graphene.ObjectType):
         return root.recipients.count()
 
 
+class OrderDelayConnection(graphene.relay.Connection):
+    class Meta:
+        node = OrderDelayType
+        description = "A page of the call list."
+
+
+LATEST_FIRST = (
+    SortKey("most_late", INTEGER, descending=True),
+    SortKey("opened_at", DATETIME),
+    SortKey("pk", INTEGER),
+)
+
+
 class DelayQueries(graphene.ObjectType):
     delay_call_list = requires(
         Access.MANAGE_ORDERS,
-        graphene.List(
-            graphene.NonNull(OrderDelayType),
+        graphene.Field(
+            OrderDelayConnection,
             required=True,
             include_resolved=graphene.Boolean(
                 default_value=False, description="Also list delivered and cancelled orders."
             ),
             cause=DelayCauseEnum(description="Only orders late for this cause."),
-            first=graphene.Int(
-                default_value=100, description=f"At most this many (≤{MAX_LIST_SIZE})."
-            ),
-            offset=graphene.Int(default_value=0, description="Skip this many (pages)."),
+            **connection_arguments(MAX_LIST_SIZE),
             description=(
                 "Delayed orders to call, the latest first: phone, cause, days late and the "
                 "customer's choice; cancelled ones stay while their refund failed or is "
-                "unfinished. Requires MANAGE_ORDERS."
+                f"unfinished. In pages (Relay cursors; {DEFAULT_LIST_SIZE} when no size is "
+                "given). Requires MANAGE_ORDERS."
             ),
         ),
     )
@@ -288,12 +302,10 @@ class DelayQueries(graphene.ObjectType):
     )
 
     @staticmethod
-    def resolve_delay_call_list(
-        _root, info, include_resolved=False, cause=None, first=100, offset=0
-    ):
+    def resolve_delay_call_list(_root, info, include_resolved=False, cause=None, **page):
         # The page is chosen on the delays table alone (the aggregate over every open delay
         # would otherwise group the customer's and addresses' columns too), then loaded.
-        delays = OrderDelay.objects.all()
+        delays = OrderDelay.objects.only("pk", "opened_at")
         if not include_resolved:
             # A cancelled order whose refund failed or never finished still needs a call.
             delays = delays.filter(
@@ -308,14 +320,13 @@ class DelayQueries(graphene.ObjectType):
             )
         if cause:
             delays = delays.filter(causes__cause=cause)
-        delays = delays.annotate(most_late=Max("causes__days_late")).order_by(
-            "-most_late", "opened_at", "pk"
+        # A delay without causes counts as 0 days late: a cursor holds no NULL.
+        delays = delays.annotate(most_late=Coalesce(Max("causes__days_late"), 0))
+        found = paginate(
+            delays, LATEST_FIRST, MAX_LIST_SIZE, default_size=DEFAULT_LIST_SIZE, **page
         )
-        start = max(0, offset or 0)
-        size = max(0, min(first, MAX_LIST_SIZE))
-        page = list(delays.values_list("pk", flat=True)[start : start + size])
-        loaded = _delays().in_bulk(page)
-        return [loaded[pk] for pk in page]
+        loaded = _delays().in_bulk([row.pk for row in found.rows])
+        return connection(OrderDelayConnection, found, nodes=[loaded[row.pk] for row in found.rows])
 
     @staticmethod
     def resolve_order_delay(_root, info, order_id):

@@ -26,6 +26,7 @@ from .core import (
     uuid_pk,
 )
 from .order_access import find_order
+from .pagination import DATETIME, INTEGER, SortKey, connection, connection_arguments, paginate
 from .permissions import Access, requires
 from .return_enums import (
     InspectionOutcomeEnum,
@@ -373,6 +374,16 @@ def _refund_record(ret: Return):
     return records[-1] if records else None
 
 
+class ReturnConnection(graphene.relay.Connection):
+    class Meta:
+        node = ReturnType
+        description = "A page of returns."
+
+
+# Read off the index `stp_return_newest_idx`.
+NEWEST_FIRST = (SortKey("created_at", DATETIME, descending=True), SortKey("pk", INTEGER, True))
+
+
 class OrderReturnEligibility(graphene.ObjectType):
     order_id = graphene.ID(required=True, description="Saleor global ID of the order.")
     number = graphene.String(required=True, description="The order number.")
@@ -421,13 +432,15 @@ class ReturnQueries(graphene.ObjectType):
     )
     returns = requires(
         Access.MANAGE_ORDERS,
-        graphene.List(
-            graphene.NonNull(ReturnType),
+        graphene.Field(
+            ReturnConnection,
             required=True,
             filter=ReturnFilterInput(description="Filters."),
-            first=graphene.Int(description=f"At most this many (max {MAX_PAGE_SIZE})."),
-            offset=graphene.Int(description="Skip this many."),
-            description="Returns, newest first. Requires MANAGE_ORDERS.",
+            **connection_arguments(MAX_PAGE_SIZE),
+            description=(
+                "Returns, newest first, in pages (Relay cursors: `first`/`after` or "
+                "`last`/`before`). Requires MANAGE_ORDERS."
+            ),
         ),
     )
 
@@ -462,7 +475,7 @@ class ReturnQueries(graphene.ObjectType):
         )
 
     @staticmethod
-    def resolve_returns(_root, info, filter=None, first=None, offset=None):
+    def resolve_returns(_root, info, filter=None, **page):
         filter = filter or {}
         now = timezone.now()
         returns = _with_lines(Return.objects.select_related("order", "return_shipment"))
@@ -488,9 +501,7 @@ class ReturnQueries(graphene.ObjectType):
                 "created_at__lt": now - timedelta(hours=hours),
             }
             returns = returns.filter(**overdue) if filter["overdue"] else returns.exclude(**overdue)
-        start = max(0, offset or 0)
-        size = min(MAX_PAGE_SIZE, max(1, first or MAX_PAGE_SIZE))
-        return list(returns[start : start + size])
+        return connection(ReturnConnection, paginate(returns, NEWEST_FIRST, MAX_PAGE_SIZE, **page))
 
 
 def _with_lines(returns):

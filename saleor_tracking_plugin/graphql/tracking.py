@@ -13,6 +13,7 @@ from ..returns.eligibility import can_return_something
 from ..returns.notices import order_return_page_url
 from ..returns.policy import from_settings
 from ..surveys.actions import can_answer
+from ..surveys.config import survey_settings
 from ..surveys.links import survey_link
 from ..surveys.models import Survey
 from ..tracking import actions
@@ -147,7 +148,7 @@ class OrderTracking(graphene.ObjectType):
 
     @staticmethod
     def resolve_survey_page_url(root, _info):
-        if not load_settings().survey_enabled:
+        if not load_settings().typed(survey_settings).enabled:
             return None
         survey = Survey.objects.filter(order=root.order).first()
         return survey_link(root.order) if can_answer(root.order, survey) else None

@@ -5,6 +5,7 @@ import logging
 
 from django.http import HttpRequest, JsonResponse
 from graphql.error import GraphQLError
+from graphql.execution.middleware import MiddlewareManager
 from graphql.language.parser import parse
 
 from ..saleor_glue.auth import InvalidToken, authenticate
@@ -18,7 +19,13 @@ logger = logging.getLogger(__name__)
 MAX_BODY_BYTES = 256 * 1024
 # As Saleor's GRAPHQL_BATCH_MAX_COUNT default: a JSON list of operations may hold one.
 MAX_BATCH_SIZE = 1
-MIDDLEWARE = [PermissionGate(ROOT_FIELD_ACCESS), ArgumentGuard()]
+# The middleware runs around every field; its resolvers return plain values, so it is not
+# wrapped in promises (graphql-core's default), which cost more than the fields themselves.
+MIDDLEWARE = MiddlewareManager(
+    PermissionGate(ROOT_FIELD_ACCESS),  # type: ignore[arg-type]  # graphene takes objects too
+    ArgumentGuard(),  # type: ignore[arg-type]
+    wrap_in_promise=False,
+)
 
 
 def graphql_view(request: HttpRequest) -> JsonResponse:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -37,6 +38,10 @@ from .retry_policy import LEASE_SECONDS, backoff_seconds
 from .unsubscribe import Subscription, unsubscribe_url
 
 logger = logging.getLogger(__name__)
+
+# Messages queued within this many seconds share one sender task.
+SENDER_KEY = "stp:outbox-sender"
+SENDER_KEY_SECONDS = 1
 
 CHANNEL_NAMES = {
     Channel.EMAIL: "Email",
@@ -134,19 +139,29 @@ def queue_message(
             _cancel_superseded(order, thread, message_type)
         due = [row.pk for row in created_rows if row.not_before <= now]
         if due:
-            transaction.on_commit(lambda: _enqueue(due))
+            transaction.on_commit(kick_sender)
     return created_rows
 
 
-def _enqueue(message_ids: list[int]) -> None:
-    from .tasks import send_message_task
+def kick_sender() -> None:
+    """Have a sender task send every due message; messages queued within a second share one.
 
-    for message_id in message_ids:
-        try:
-            send_message_task.delay(message_id)
-        except Exception:
-            # The dispatcher task finds due messages that were never handed to Celery.
-            logger.exception("Could not enqueue outbox message %s", message_id)
+    The sender starts once the key has expired, so a message queued while the key held was
+    committed before the sender looks at the outbox; one queued later starts a new sender.
+    No process has to clear the key, so it works with a per-process cache too.
+    """
+    from .tasks import send_due_messages_task
+
+    try:
+        if cache.add(SENDER_KEY, 1, timeout=SENDER_KEY_SECONDS):
+            try:
+                send_due_messages_task.apply_async(countdown=SENDER_KEY_SECONDS)
+            except Exception:
+                cache.delete(SENDER_KEY)
+                raise
+    except Exception:
+        # The dispatcher task finds due messages that were never handed to Celery.
+        logger.exception("Could not enqueue the outbox sender")
 
 
 def _cancel_superseded(order: Order, thread: str, message_type: MessageType) -> None:

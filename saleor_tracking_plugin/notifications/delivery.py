@@ -4,6 +4,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from django.core.cache import cache
+
 from ..config import load_settings
 from . import actions
 from .catalog import Category, Channel
@@ -29,6 +31,36 @@ def senders() -> dict[Channel, Sender]:
         Channel.WHATSAPP: send_whatsapp,
         Channel.WEBHOOK: send_crm_webhook,
     }
+
+
+# A sender task stops after this many messages and hands over to a new one, so that one
+# flood does not hold a worker for ever.
+MAX_MESSAGES_PER_TASK = 5000
+
+
+def send_due_messages(batch_size: int = 100) -> int:
+    """Send due messages one after another, in one task; returns how many were tried.
+
+    Each message is still claimed, leased and finished on its own (`deliver`), so two
+    senders share the outbox without sending a message twice; only the task's start, its
+    database connection and its settings read are shared.
+    """
+    tried = 0
+    while tried < MAX_MESSAGES_PER_TASK:
+        message_ids = actions.due_message_ids(limit=batch_size)
+        if not message_ids:
+            # Harmless where the key already expired; with a shared cache (and run eagerly) the
+            # next queued message starts a sender without waiting for it to expire.
+            cache.delete(actions.SENDER_KEY)
+            return tried
+        for message_id in message_ids:
+            tried += 1
+            try:
+                deliver(message_id)
+            except Exception:  # one message's trouble must not stop the others
+                logger.exception("Sending outbox message %s failed", message_id)
+    actions.kick_sender()
+    return tried
 
 
 def deliver(message_id: int) -> str:

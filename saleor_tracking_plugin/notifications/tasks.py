@@ -4,7 +4,7 @@ from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
 
 from . import actions
-from .delivery import deliver
+from .delivery import deliver, send_due_messages
 
 
 @app.task
@@ -12,6 +12,13 @@ from .delivery import deliver
 def send_message_task(message_id: int) -> str:
     """Send one outbox message if it is due and nobody else is sending it."""
     return deliver(message_id)
+
+
+@app.task
+@allow_writer()
+def send_due_messages_task() -> int:
+    """Send every due message in this one task (queued by `actions.kick_sender`)."""
+    return send_due_messages()
 
 
 @app.task

@@ -13,6 +13,7 @@ from ..config import Settings, load_settings
 from ..notifications.api import notify
 from ..saleor_glue.orders import add_timeline_event
 from . import complaints, coupons
+from .config import survey_settings
 from .facts import delivery_facts
 from .links import survey_link
 from .messages import SURVEY_THANKS
@@ -49,7 +50,7 @@ def edit_deadline(survey: Survey, settings: Settings) -> datetime | None:
     """Until when the customer may change their answer; None before the first answer."""
     if survey.answered_at is None:
         return None
-    return survey.answered_at + timedelta(days=max(0, settings.survey_edit_days))
+    return survey.answered_at + timedelta(days=settings.typed(survey_settings).edit_days)
 
 
 def submit_answer(
@@ -59,6 +60,7 @@ def submit_answer(
     the score, comment or topics are invalid, the order cannot be rated yet, or the edit
     window has closed."""
     settings = settings or load_settings()
+    config = settings.typed(survey_settings)
     now = now or timezone.now()
     score = clean_score(answer.score)
     comment = clean_comment(answer.comment) if answer.comment is not None else None
@@ -69,7 +71,7 @@ def submit_answer(
             raise AnswerError("NOT_AVAILABLE", "This order cannot be rated yet.")
         if survey is None:
             survey = Survey.objects.create(order=order, status=SurveyStatus.SENT, sent_at=None)
-        if not edit_window_open(survey.answered_at, now, settings.survey_edit_days):
+        if not edit_window_open(survey.answered_at, now, config.edit_days):
             raise AnswerError(
                 "EDIT_WINDOW_CLOSED", "Your answer can no longer be changed.", "score"
             )
@@ -92,12 +94,12 @@ def submit_answer(
                 + ("" if first_answer else " (changed the rating)"),
                 {"survey_id": survey.pk, "score": score},
             )
-        if score <= settings.complaint_max_score:
+        if score <= config.complaint_max_score:
             complaints.open_from_survey(survey, now=now, settings=settings)
         else:
             complaints.update_from_survey(survey)
         coupon = None
-        if score >= settings.coupon_min_score:
+        if score >= config.coupon_min_score:
             coupon = coupons.issue_for(survey, now=now, settings=settings)
         if first_answer or coupon is not None:
             _thank(order, survey, coupon, first_answer)

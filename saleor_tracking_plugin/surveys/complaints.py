@@ -2,7 +2,7 @@
 business hours; staff assign, reply and resolve; every step is on the order's timeline."""
 
 import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -14,9 +14,9 @@ from saleor.order.models import Order
 from ..business_days import turkish_holidays
 from ..config import Settings, load_settings
 from ..notifications.api import notify
-from ..notifications.quiet_hours import parse_clock
 from ..pages.rendering import shop_timezone
 from ..saleor_glue.orders import add_timeline_event
+from .config import survey_settings
 from .links import complaint_link
 from .messages import COMPLAINT_REPLY
 from .models import Complaint, ComplaintMessage, Survey
@@ -48,18 +48,15 @@ class ComplaintError(Exception):
 
 def response_due(start: datetime, settings: Settings) -> datetime:
     """`complaint_response_hours` business hours after `start`, in the shop's time zone."""
-    opens = parse_clock(settings.business_hours_start) or time(9)
-    closes = parse_clock(settings.business_hours_end) or time(18)
-    if closes <= opens:
-        opens, closes = time(9), time(18)
+    config = settings.typed(survey_settings)
     zone = shop_timezone()
     year = start.astimezone(zone).year
     return add_business_hours(
         start,
-        max(0, settings.complaint_response_hours),
+        config.complaint_response_hours,
         zone,
-        opens,
-        closes,
+        config.business_opens,
+        config.business_closes,
         turkish_holidays(year, year + 1),
     )
 
@@ -215,7 +212,8 @@ def flag_due_complaints(now: datetime | None = None, settings: Settings | None =
     configured staff email). Returns how many flags were raised now."""
     settings = settings or load_settings()
     now = now or timezone.now()
-    warning = timedelta(hours=max(0, settings.complaint_warning_hours))
+    config = settings.typed(survey_settings)
+    warning = timedelta(hours=config.complaint_warning_hours)
     flagged = 0
     waiting = Complaint.objects.filter(status__in=AWAITING_STAFF, due_at__lte=now + warning)
     for complaint_id in waiting.values_list("pk", flat=True):
@@ -235,7 +233,7 @@ def flag_due_complaints(now: datetime | None = None, settings: Settings | None =
             complaint.save(update_fields=["warned_at", "breached_at"])
             _timeline(complaint, f"Complaint {kind}: answer was due by {{due}}")
             recipient = complaint.assignee.email if complaint.assignee else ""
-            recipient = recipient or settings.complaint_staff_email
+            recipient = recipient or config.complaint_staff_email
             if recipient:
                 transaction.on_commit(partial(_alert_staff, complaint, kind, recipient))
             flagged += 1

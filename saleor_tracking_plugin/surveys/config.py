@@ -1,9 +1,12 @@
-"""Survey, complaint and coupon settings."""
+"""Survey, complaint and coupon settings, and their typed view."""
 
+from dataclasses import dataclass
+from datetime import time
 from decimal import Decimal
 from typing import Any
 
-from ..config import BOOLEAN, ConfigField, clock, integer, one_of, pattern
+from ..config import BOOLEAN, ConfigField, Settings, clock, integer, one_of, pattern
+from ..notifications.quiet_hours import parse_clock
 
 # Amounts are read with Decimal (see coupons.coupon_terms): a dot, never a comma.
 _AMOUNT = r"\d+(\.\d{1,2})?"
@@ -170,3 +173,59 @@ def cross_field_problems(settings: Any) -> dict[str, str]:
     elif settings.coupon_discount_type == "percentage" and value > 100:
         problems["coupon_value"] = "a percentage coupon takes at most 100 (percent off)"
     return problems
+
+
+@dataclass(frozen=True)
+class SurveySettings:
+    """The survey, complaint and coupon settings, typed and within their bounds."""
+
+    enabled: bool
+    delay_hours: int
+    fallback_days: int
+    window_days: int
+    edit_days: int
+    complaint_max_score: int
+    complaint_response_hours: int
+    complaint_warning_hours: int
+    complaint_staff_email: str
+    # The staff's working day, for complaint answer times; 09:00-18:00 when unreadable.
+    business_opens: time
+    business_closes: time
+    coupon_enabled: bool
+    coupon_min_score: int
+    coupon_percentage: bool
+    # As typed by the merchant: read with Decimal where a coupon is made (coupons.py).
+    coupon_value: str
+    coupon_min_spend: str
+    coupon_expiry_days: int
+    coupon_channel: str
+    coupon_cooldown_days: int
+
+
+def survey_settings(settings: Settings) -> SurveySettings:
+    """The merchant's survey settings (use as `settings.typed(survey_settings)`)."""
+    opens = parse_clock(settings.business_hours_start) or time(9)
+    closes = parse_clock(settings.business_hours_end) or time(18)
+    if closes <= opens:
+        opens, closes = time(9), time(18)
+    return SurveySettings(
+        enabled=bool(settings.survey_enabled),
+        delay_hours=int(settings.survey_delay_hours),
+        fallback_days=int(settings.survey_fallback_days),
+        window_days=int(settings.survey_window_days),
+        edit_days=max(0, int(settings.survey_edit_days)),
+        complaint_max_score=int(settings.complaint_max_score),
+        complaint_response_hours=max(0, int(settings.complaint_response_hours)),
+        complaint_warning_hours=max(0, int(settings.complaint_warning_hours)),
+        complaint_staff_email=str(settings.complaint_staff_email or ""),
+        business_opens=opens,
+        business_closes=closes,
+        coupon_enabled=bool(settings.coupon_enabled),
+        coupon_min_score=int(settings.coupon_min_score),
+        coupon_percentage=str(settings.coupon_discount_type).strip().lower() != "fixed",
+        coupon_value=str(settings.coupon_value).strip(),
+        coupon_min_spend=str(settings.coupon_min_spend or "").strip(),
+        coupon_expiry_days=int(settings.coupon_expiry_days),
+        coupon_channel=str(settings.coupon_channel or ""),
+        coupon_cooldown_days=max(0, int(settings.coupon_cooldown_days)),
+    )

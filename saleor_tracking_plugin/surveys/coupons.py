@@ -14,6 +14,7 @@ from ..saleor_glue.vouchers import (
     channel_slug_of_order,
     create_single_use_voucher,
 )
+from .config import survey_settings
 from .models import Survey, SurveyCoupon
 
 logger = logging.getLogger(__name__)
@@ -21,25 +22,25 @@ logger = logging.getLogger(__name__)
 
 def coupon_terms(settings: Settings, order, now: datetime) -> CouponTerms | None:
     """The merchant's coupon from the settings; None when coupons are off or misconfigured."""
-    if not settings.coupon_enabled:
+    config = settings.typed(survey_settings)
+    if not config.coupon_enabled:
         return None
     try:
-        value = Decimal(str(settings.coupon_value).strip())
-        min_spend_text = str(settings.coupon_min_spend or "").strip()
-        min_spend = Decimal(min_spend_text) if min_spend_text else None
+        value = Decimal(config.coupon_value)
+        min_spend = Decimal(config.coupon_min_spend) if config.coupon_min_spend else None
     except InvalidOperation:
         logger.warning("Coupon value or minimum spend is not a number; no coupon given")
         return None
-    percentage = str(settings.coupon_discount_type).strip().lower() != "fixed"
+    percentage = config.coupon_percentage
     if value <= 0 or (percentage and value > 100):
         return None
-    days = settings.coupon_expiry_days
+    days = config.coupon_expiry_days
     return CouponTerms(
         percentage=percentage,
         value=value,
         min_spend=min_spend,
         ends_at=now + timedelta(days=days) if days > 0 else None,
-        channel_slug=settings.coupon_channel or channel_slug_of_order(order),
+        channel_slug=config.coupon_channel or channel_slug_of_order(order),
     )
 
 
@@ -55,7 +56,7 @@ def issue_for(survey: Survey, now: datetime, settings: Settings) -> SurveyCoupon
     terms = coupon_terms(settings, order, now)
     if terms is None or not email:
         return None
-    cooldown_start = now - timedelta(days=max(0, settings.coupon_cooldown_days))
+    cooldown_start = now - timedelta(days=settings.typed(survey_settings).coupon_cooldown_days)
     if SurveyCoupon.objects.filter(customer_email=email, issued_at__gt=cooldown_start).exists():
         return None
     try:

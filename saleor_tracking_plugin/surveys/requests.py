@@ -12,6 +12,7 @@ from ..config import Settings, load_settings
 from ..notifications.api import notify
 from ..saleor_glue.fulfillments import shipped_order_ids_since
 from ..saleor_glue.orders import add_timeline_event
+from .config import survey_settings
 from .facts import delivery_facts, hold_reason
 from .links import score_links, survey_link
 from .messages import SURVEY_REQUEST
@@ -38,9 +39,8 @@ def consider_order(
     existing = Survey.objects.filter(order=order).first()
     if existing is not None and (existing.status in FINAL_STATUSES or existing.answered_at):
         return existing
-    due_at = survey_due_at(
-        delivery_facts(order), settings.survey_delay_hours, settings.survey_fallback_days
-    )
+    config = settings.typed(survey_settings)
+    due_at = survey_due_at(delivery_facts(order), config.delay_hours, config.fallback_days)
     if due_at is None or due_at > now:
         return existing
     reason = hold_reason(order.pk)
@@ -52,7 +52,7 @@ def consider_order(
         if survey.status in FINAL_STATUSES or survey.answered_at:
             return survey
         survey.due_at = due_at
-        if now > due_at + timedelta(days=settings.survey_window_days):
+        if now > due_at + timedelta(days=config.window_days):
             _drop(survey, order)
         elif reason is not None:
             _hold(survey, order, reason)
@@ -101,12 +101,11 @@ def _send(survey: Survey, order: Order, now: datetime) -> None:
 def scan_due_surveys(now: datetime | None = None, settings: Settings | None = None) -> int:
     """Consider every recently shipped order not asked yet; returns how many were asked now."""
     settings = settings or load_settings()
-    if not settings.survey_enabled:
+    config = settings.typed(survey_settings)
+    if not config.enabled:
         return 0
     now = now or timezone.now()
-    lookback = timedelta(
-        days=max(settings.survey_fallback_days, 0) + settings.survey_window_days + 1
-    )
+    lookback = timedelta(days=max(config.fallback_days, 0) + config.window_days + 1)
     candidates = (
         shipped_order_ids_since(now - lookback)
         .exclude(tracking_survey__status__in=FINAL_STATUSES)

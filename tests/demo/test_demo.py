@@ -147,8 +147,10 @@ def test_the_demo_prints_working_links_and_stops_with_everything_it_started(demo
         email=email,
         password=password,
     )["tokenCreate"]["token"]
-    returns = _graphql(links["Plugin GraphQL"], "{ returns { status } }", token)["returns"]
-    assert sorted(r["status"] for r in returns) == ["REFUNDED", "REQUESTED"]
+    returns = _graphql(links["Plugin GraphQL"], "{ returns { edges { node { status } } } }", token)[
+        "returns"
+    ]["edges"]
+    assert sorted(r["node"]["status"] for r in returns) == ["REFUNDED", "REQUESTED"]
 
     # the hosted pages show each order's state
     pages = {

@@ -88,10 +88,19 @@ query Eligibility($id: ID, $number: String, $email: String) {{
 """
 
 RETURNS = f"""
-query Returns($filter: ReturnFilterInput) {{
-  returns(filter: $filter) {{ {RETURN_FIELDS} }}
+query Returns($filter: ReturnFilterInput, $first: Int, $after: String, $last: Int,
+    $before: String) {{
+  returns(filter: $filter, first: $first, after: $after, last: $last, before: $before) {{
+    edges {{ cursor node {{ {RETURN_FIELDS} }} }}
+    pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }}
+  }}
 }}
 """
+
+
+def nodes(connection: dict) -> list[dict]:
+    """The nodes of a Relay connection's page, in order."""
+    return [edge["node"] for edge in connection["edges"]]
 
 
 def order_id(order) -> str:

@@ -9,7 +9,10 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.core.cache import cache
 
+from saleor_tracking_plugin.aggregators.actions import KICK_KEY
+from saleor_tracking_plugin.aggregators.tasks import apply_webhook_inbox_task
 from saleor_tracking_plugin.carriers.models import WebhookDelivery
 
 from .carrier_helpers import order_tracking, shipment_for, timeline
@@ -112,20 +115,28 @@ def aftership_configured():
 
 
 def test_a_signed_aftership_delivery_updates_shipment_timeline_and_order_tracking(
-    client, staff_tracking_client, customer_order, aftership_configured
+    client,
+    staff_tracking_client,
+    customer_order,
+    aftership_configured,
+    django_capture_on_commit_callbacks,
 ):
-    # given a Yurtiçi parcel the merchant also follows in AfterShip
+    # given a Yurtiçi parcel the merchant also follows in AfterShip, and no inbox run due
     shipment = shipment_for(customer_order, "yurtici", "305712345678")
     body = aftership_delivery()
+    cache.delete(KICK_KEY)
 
-    # when AfterShip delivers a signed update
-    response = post(
-        client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body)
-    )
+    # when AfterShip delivers a signed update (and its commit kicks the inbox task)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(
+            client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body)
+        )
 
-    # then the parcel is delivered everywhere staff and customers look
+    # then it is accepted at once, and the parcel is delivered everywhere staff and
+    # customers look
     assert response.status_code == 200
-    assert response.json() == {"status": "applied"}
+    assert response.json() == {"status": "accepted"}
+    assert WebhookDelivery.objects.get().outcome == "applied"
     shipment.refresh_from_db()
     assert shipment.status == "delivered"
     assert any("305712345678: delivered" in m for m in timeline(customer_order))
@@ -140,15 +151,80 @@ def test_a_repeated_delivery_is_applied_once(client, customer_order, aftership_c
     signature = aftership_signature(body)
 
     first = post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
+    apply_webhook_inbox_task()
     with caplog.at_level(logging.WARNING):
         second = post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
+    apply_webhook_inbox_task()
 
-    assert first.json() == {"status": "applied"}
+    assert first.json() == {"status": "accepted"}
     assert second.status_code == 200
     assert second.json() == {"status": "duplicate"}
     assert shipment.events.count() == 2
     assert WebhookDelivery.objects.filter(provider="aftership").count() == 1
-    assert "already applied (repeat or replay)" in caplog.text
+    assert "already received (repeat or replay)" in caplog.text
+
+
+def test_a_repeat_arriving_before_the_first_is_applied_is_still_stored_once(
+    client, customer_order, aftership_configured
+):
+    # given a delivery accepted and still waiting in the inbox
+    shipment = shipment_for(customer_order, "yurtici", "305712345678")
+    body = aftership_delivery()
+    signature = aftership_signature(body)
+    post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
+
+    # when the provider sends it again, then the inbox task runs
+    repeat = post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=signature)
+    applied = apply_webhook_inbox_task()
+
+    # then the repeat was refused and the update applied once
+    assert repeat.json() == {"status": "duplicate"}
+    assert applied == 1
+    assert shipment.events.count() == 2
+
+
+def test_deliveries_wait_in_the_inbox_until_the_task_applies_them_in_one_batch(
+    client, customer_order, aftership_configured
+):
+    # given three accepted deliveries about two parcels, not yet applied
+    first = shipment_for(customer_order, "yurtici", "305712345678")
+    bodies = [aftership_delivery(event_id=f"batch-{index}") for index in range(3)]
+    for body in bodies:
+        post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body))
+    assert first.events.count() == 0
+    assert set(WebhookDelivery.objects.values_list("outcome", flat=True)) == {"pending"}
+
+    # when the inbox task runs
+    applied = apply_webhook_inbox_task()
+
+    # then each was applied once, and nothing waits any more
+    assert applied == 3
+    assert first.events.count() == 2
+    assert set(WebhookDelivery.objects.values_list("outcome", flat=True)) == {"applied"}
+    assert apply_webhook_inbox_task() == 0
+
+
+def test_a_delivery_that_cannot_be_applied_is_kept_with_its_reason_and_holds_up_nothing(
+    client, customer_order, aftership_configured, caplog
+):
+    # given a stored delivery of a provider the plugin no longer reads, then a good one
+    shipment = shipment_for(customer_order, "yurtici", "305712345678")
+    WebhookDelivery.objects.create(
+        provider="retired", delivery_id="old-1", tracking_number="305712345678", outcome="pending"
+    )
+    body = aftership_delivery()
+    post(client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body))
+
+    # when the inbox task runs
+    with caplog.at_level(logging.ERROR):
+        apply_webhook_inbox_task()
+
+    # then the bad one is kept as failed with why, and the good one is applied
+    failed = WebhookDelivery.objects.get(delivery_id="old-1")
+    assert failed.outcome == "failed"
+    assert "retired" in failed.detail
+    assert "Could not apply retired delivery old-1" in caplog.text
+    assert shipment.events.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -248,9 +324,11 @@ def test_a_delivery_for_a_parcel_we_do_not_track_is_kept_as_unmatched(client, af
     response = post(
         client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body)
     )
+    apply_webhook_inbox_task()
 
-    assert response.json() == {"status": "unmatched"}
-    assert WebhookDelivery.objects.get(delivery_id="unmatched-1").shipment is None
+    assert response.json() == {"status": "accepted"}
+    kept = WebhookDelivery.objects.get(delivery_id="unmatched-1")
+    assert (kept.outcome, kept.shipment) == ("unmatched", None)
 
 
 def test_a_signed_easypost_event_updates_the_shipment_with_the_carriers_estimate(
@@ -261,6 +339,7 @@ def test_a_signed_easypost_event_updates_the_shipment_with_the_carriers_estimate
     digest = hmac.new(SECRET.encode(), body, hashlib.sha256).hexdigest()
 
     response = post(client, EASYPOST_URL, body, HTTP_X_HMAC_SIGNATURE=f"hmac-sha256-hex={digest}")
+    apply_webhook_inbox_task()
 
     assert response.status_code == 200
     shipment.refresh_from_db()

@@ -12,13 +12,17 @@ from saleor_tracking_plugin.delays.models import DelayCall, DelayRefund, OrderDe
 from saleor_tracking_plugin.delays.rules import DelayChoice
 from tests.fixtures import tracking_content
 
+from .returns_api import nodes
+
 CALL_LIST = """
 query CallList($includeResolved: Boolean) {
   delayCallList(includeResolved: $includeResolved) {
-    id orderId orderNumber customerName phone email daysLate newEstimate
-    causes { cause daysLate detectedAt }
-    choice chosenAt updatesConsent
-    calls { outcome note calledBy }
+    edges { node {
+      id orderId orderNumber customerName phone email daysLate newEstimate
+      causes { cause daysLate detectedAt }
+      choice chosenAt updatesConsent
+      calls { outcome note calledBy }
+    } }
   }
 }
 """
@@ -59,7 +63,7 @@ def test_staff_see_the_call_list_with_phone_cause_days_late_and_choice(
 
     content = tracking_content(staff_tracking_client.post_graphql(CALL_LIST))
 
-    [entry] = content["data"]["delayCallList"]
+    [entry] = nodes(content["data"]["delayCallList"])
     assert entry["orderNumber"] == str(late_order.number)
     assert entry["phone"] == str(late_order.shipping_address.phone)
     assert entry["email"] == late_order.user_email
@@ -87,30 +91,10 @@ def test_the_most_late_orders_come_first_and_resolved_ones_leave_the_list(
     )
 
     numbers = [str(order_list[0].number), str(late_order.number)]
-    assert [e["orderNumber"] for e in open_list["data"]["delayCallList"]] == numbers
-    assert [e["orderNumber"] for e in everything["data"]["delayCallList"]] == [
+    assert [e["orderNumber"] for e in nodes(open_list["data"]["delayCallList"])] == numbers
+    assert [e["orderNumber"] for e in nodes(everything["data"]["delayCallList"])] == [
         str(order_list[1].number),
         *numbers,
-    ]
-
-
-def test_the_call_list_pages_with_first_and_offset(staff_tracking_client, late_order, order_list):
-    now = timezone.now()
-    much_later = OrderDelay.objects.create(order=order_list[0], opened_at=now)
-    much_later.causes.create(cause="no_scan", detected_at=now, days_late=30)
-    page = "query Page($offset: Int) { delayCallList(first: 1, offset: $offset) { orderNumber } }"
-
-    pages = [
-        tracking_content(staff_tracking_client.post_graphql(page, {"offset": offset}))["data"][
-            "delayCallList"
-        ]
-        for offset in (0, 1, 2)
-    ]
-
-    assert pages == [
-        [{"orderNumber": str(order_list[0].number)}],
-        [{"orderNumber": str(late_order.number)}],
-        [],
     ]
 
 
@@ -200,11 +184,14 @@ def test_a_cancelled_order_whose_refund_failed_stays_on_the_call_list(
         status=RefundStatus.FAILED,
         detail="Card expired",
     )
-    query = "{ delayCallList { orderNumber choice refund { status detail idempotencyKey } } }"
+    query = (
+        "{ delayCallList { edges { node { orderNumber choice "
+        "refund { status detail idempotencyKey } } } } }"
+    )
 
     content = tracking_content(staff_tracking_client.post_graphql(query))
 
-    assert content["data"]["delayCallList"] == [
+    assert nodes(content["data"]["delayCallList"]) == [
         {
             "orderNumber": str(late_order.number),
             "choice": "CANCEL",

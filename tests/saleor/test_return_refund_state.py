@@ -1,19 +1,19 @@
 """Staff see a return's refund record: its exactly-once status, amount, Saleor's reference and,
 when it failed, why."""
 
-from .returns_api import REFUND, call, call_ok, order_id
+from .returns_api import REFUND, call, call_ok, nodes, order_id
 from .test_return_refunds import inspected_return
 
 REFUND_STATE = """
 query Refund($id: ID!) {
   returns(filter: {orderId: $id}) {
-    rma refund { status amount currency reference error attempts }
+    edges { node { rma refund { status amount currency reference error attempts } } }
   }
 }"""
 
 
 def returns_of(client, order):
-    return call(client, REFUND_STATE, {"id": order_id(order)})
+    return nodes(call(client, REFUND_STATE, {"id": order_id(order)}))
 
 
 def test_a_return_has_no_refund_record_before_the_refund(

@@ -21,6 +21,7 @@ from .returns_api import (
     SET_TRACKING,
     call,
     call_ok,
+    nodes,
     order_id,
     request_input,
 )
@@ -45,7 +46,8 @@ def test_staff_list_and_filter_returns(
     call_ok(staff_tracking_client, APPROVE, {"id": new["id"]})
 
     def rmas(filter):
-        return [r["rma"] for r in call(staff_tracking_client, RETURNS, {"filter": filter})]
+        page = call(staff_tracking_client, RETURNS, {"filter": filter})
+        return [r["rma"] for r in nodes(page)]
 
     assert rmas({}) == [new["rma"], old["rma"]]
     assert rmas({"status": ["REQUESTED"]}) == [old["rma"]]
@@ -55,7 +57,7 @@ def test_staff_list_and_filter_returns(
     assert rmas({"olderThanHours": 24}) == [old["rma"]]
     assert rmas({"newerThanHours": 24}) == [new["rma"]]
     assert rmas({"orderId": order_id(delivered_order)}) == [new["rma"], old["rma"]]
-    overdue = call(staff_tracking_client, RETURNS, {"filter": {"status": ["REQUESTED"]}})
+    overdue = nodes(call(staff_tracking_client, RETURNS, {"filter": {"status": ["REQUESTED"]}}))
     assert overdue[0]["isOverdue"] is True
 
 

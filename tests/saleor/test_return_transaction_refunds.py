@@ -14,7 +14,7 @@ from saleor_tracking_plugin.returns.tasks import settle_refunds_task
 
 from ..fixtures import tracking_content
 from .payment_app import report
-from .returns_api import REFUND, RETURN_FIELDS, call, call_ok
+from .returns_api import REFUND, RETURN_FIELDS, call, call_ok, nodes
 from .test_return_refunds import inspected_return
 
 SETTLE = f"""
@@ -39,15 +39,15 @@ mutation Refund($id: ID!) {{
 
 RETURN_STATE = f"""
 query Returns {{
-  returns {{ {RETURN_FIELDS} refundStatus refundError refundedAmount refundShortfall
-             refundReference refundAttempts }}
+  returns {{ edges {{ node {{ {RETURN_FIELDS} refundStatus refundError refundedAmount
+             refundShortfall refundReference refundAttempts }} }} }}
 }}
 """
 
 
 def staff_view(staff_client) -> dict:
     """The only return, as staff see it in the list."""
-    (ret,) = tracking_content(staff_client.post_graphql(RETURN_STATE, {}))["data"]["returns"]
+    (ret,) = nodes(tracking_content(staff_client.post_graphql(RETURN_STATE, {}))["data"]["returns"])
     return ret
 
 

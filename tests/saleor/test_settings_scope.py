@@ -1,12 +1,18 @@
 """Settings are read once per request or task, and a saved change is seen at once."""
 
+from dataclasses import FrozenInstanceError
+from datetime import time
+
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from saleor_tracking_plugin.config import load_settings
 from saleor_tracking_plugin.delays.config import delay_settings
 from saleor_tracking_plugin.settings_scope import begin_scope, end_scope
+from saleor_tracking_plugin.surveys.config import survey_settings
 
+from ..fixtures import TRACKING_API_PATH, tracking_content
 from .helpers import configure_plugin
 
 
@@ -47,3 +53,40 @@ def test_outside_a_request_or_task_every_read_sees_the_database():
 def test_a_typed_view_is_built_once_per_read():
     settings = load_settings()
     assert settings.typed(delay_settings) is settings.typed(delay_settings)
+
+
+def test_a_plugin_request_uses_the_configuration_saleor_loaded_to_route_it(api_client):
+    # given a saved return window
+    configure_plugin(return_window_days="21")
+    api_client.api_path = TRACKING_API_PATH
+
+    # when a shopper asks the plugin for the return policy
+    with CaptureQueriesContext(connection) as captured:
+        content = tracking_content(api_client.post_graphql("{ returnPolicy { windowDays } }"))
+
+    # then the saved value is answered, and the configuration was read once (by Saleor)
+    assert content["data"]["returnPolicy"]["windowDays"] == 21
+    reads = [q for q in captured.captured_queries if "plugins_pluginconfiguration" in q["sql"]]
+    assert len(reads) == 1
+
+
+def test_survey_settings_are_one_typed_frozen_view_within_bounds():
+    # given business hours that end before they start, and a coupon as a fixed amount
+    configure_plugin(
+        business_hours_start="18:00",
+        business_hours_end="09:00",
+        coupon_discount_type="fixed",
+        coupon_value=" 50 ",
+        survey_edit_days="3",
+    )
+
+    # when the survey capability reads its settings
+    config = load_settings().typed(survey_settings)
+
+    # then it gets typed values, the working day falls back to 09:00-18:00, and nobody
+    # can change them
+    assert (config.business_opens, config.business_closes) == (time(9), time(18))
+    assert (config.coupon_percentage, config.coupon_value) == (False, "50")
+    assert config.edit_days == 3
+    with pytest.raises(FrozenInstanceError):
+        config.edit_days = 30  # type: ignore[misc]

@@ -28,8 +28,10 @@ WEDNESDAY_4PM = datetime(2026, 3, 4, 13, 0, tzinfo=UTC)
 COMPLAINTS = """
 query Complaints($filter: ComplaintFilterInput) {
   complaints(filter: $filter) {
-    id orderNumber score comment topics contactConsent status dueAt overdue assignee
-    firstResponseAt messages { fromCustomer body author }
+    edges { node {
+      id orderNumber score comment topics contactConsent status dueAt overdue assignee
+      firstResponseAt messages { fromCustomer body author }
+    } }
   }
 }
 """
@@ -94,7 +96,7 @@ def test_staff_list_assign_reply_and_resolve(
 
     listed = tracking_content(
         staff_tracking_client.post_graphql(COMPLAINTS, {"filter": {"status": ["OPEN"]}})
-    )["data"]["complaints"]
+    )["data"]["complaints"]["edges"]
     assigned = tracking_content(
         staff_tracking_client.post_graphql(ASSIGN, {"id": _gid(complaint), "assignee": staff_id})
     )["data"]["complaintAssign"]
@@ -108,7 +110,7 @@ def test_staff_list_assign_reply_and_resolve(
         staff_tracking_client.post_graphql(RESOLVE, {"id": _gid(complaint)})
     )["data"]["complaintResolve"]
 
-    assert [c["comment"] for c in listed] == ["The box was crushed."]
+    assert [c["node"]["comment"] for c in listed] == ["The box was crushed."]
     assert assigned["complaint"] == {"status": "OPEN", "assignee": staff_user.email}
     assert replied["errors"] == []
     assert replied["complaint"]["status"] == "ANSWERED"
@@ -210,7 +212,7 @@ def test_the_overdue_filter(staff_tracking_client, unhappy_order, overdue, expec
 
     listed = tracking_content(
         staff_tracking_client.post_graphql(COMPLAINTS, {"filter": {"overdue": overdue}})
-    )["data"]["complaints"]
+    )["data"]["complaints"]["edges"]
 
     assert len(listed) == expected
 
@@ -222,7 +224,9 @@ def test_the_order_filter_lists_only_that_orders_complaints(staff_tracking_clien
         order_gid = graphene.Node.to_global_id("Order", order.pk)
         return tracking_content(
             staff_tracking_client.post_graphql(COMPLAINTS, {"filter": {"orderId": order_gid}})
-        )["data"]["complaints"]
+        )["data"]["complaints"]["edges"]
 
-    assert [c["orderNumber"] for c in listed_for(unhappy_order)] == [str(unhappy_order.number)]
+    assert [c["node"]["orderNumber"] for c in listed_for(unhappy_order)] == [
+        str(unhappy_order.number)
+    ]
     assert listed_for(other_order) == []

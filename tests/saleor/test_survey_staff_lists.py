@@ -13,12 +13,12 @@ from . import metrics_dataset as history
 
 ANSWERS = """
 query Answers($filter: SurveyResponseFilterInput) {
-  surveyResponses(filter: $filter) { orderNumber score }
+  surveyResponses(filter: $filter) { edges { node { orderNumber score } } }
 }
 """
 COMPLAINTS = """
 query Complaints($filter: ComplaintFilterInput) {
-  complaints(filter: $filter) { orderNumber }
+  complaints(filter: $filter) { edges { node { orderNumber } } }
 }
 """
 
@@ -35,12 +35,12 @@ def _numbers(shop, *names) -> list[str]:
 
 def _answers(client, **filter_) -> list[str]:
     content = tracking_content(client.post_graphql(ANSWERS, {"filter": filter_}))
-    return [answer["orderNumber"] for answer in content["data"]["surveyResponses"]]
+    return [edge["node"]["orderNumber"] for edge in content["data"]["surveyResponses"]["edges"]]
 
 
 def _complaints(client, **filter_) -> list[str]:
     content = tracking_content(client.post_graphql(COMPLAINTS, {"filter": filter_}))
-    return [complaint["orderNumber"] for complaint in content["data"]["complaints"]]
+    return [edge["node"]["orderNumber"] for edge in content["data"]["complaints"]["edges"]]
 
 
 def test_answers_newest_first_filtered_by_score(staff_tracking_client, shop):

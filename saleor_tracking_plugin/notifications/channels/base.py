@@ -6,6 +6,9 @@ from typing import Any
 import requests
 
 HTTP_TIMEOUT_SECONDS = 10
+# One session per process: a provider that keeps connections alive is not dialled anew for
+# every message.
+_session = requests.Session()
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class PermanentSendError(SendError):
 def post(url: str, **kwargs: Any) -> requests.Response:
     """POST with a timeout; network trouble, 429 and 5xx become TransientSendError."""
     try:
-        response = requests.post(url, timeout=HTTP_TIMEOUT_SECONDS, **kwargs)
+        response = _session.post(url, timeout=HTTP_TIMEOUT_SECONDS, **kwargs)
     except requests.RequestException as error:
         raise TransientSendError(f"{type(error).__name__}: {error}") from error
     if response.status_code == 429 or response.status_code >= 500:

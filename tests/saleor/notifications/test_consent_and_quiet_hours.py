@@ -1,7 +1,7 @@
 """Customers can stop messages, and phones stay silent during the shop's quiet hours."""
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import parse_qs, urlparse
 
 import responses
@@ -156,9 +156,9 @@ def test_an_sms_held_overnight_says_the_estimate_known_in_the_morning(
     sms = OutboxMessage.objects.get(order=turkish_order)
     assert "tahmini teslim" not in sms.body
 
-    # when the carrier reports an estimate during the night
+    # when the carrier reports an estimate during the night (02:00 in Istanbul)
     shipment = Shipment.objects.get(order=turkish_order)
-    with after_commit():
+    with freeze_time(LATE_EVENING + timedelta(hours=2, minutes=30)), after_commit():
         record_events(
             shipment.pk,
             [TrackingEventData(occurred_at=LATE_EVENING, status=ShipmentStatus.IN_TRANSIT)],

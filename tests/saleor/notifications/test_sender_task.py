@@ -1,0 +1,46 @@
+"""Queued messages are sent by one sender task per burst, each still claimed on its own."""
+
+import responses
+
+from saleor_tracking_plugin.notifications.api import notify
+from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
+from saleor_tracking_plugin.notifications.tasks import send_due_messages_task
+
+from .providers import merchant_with
+
+CRM_URL = "https://crm.example.com/hooks/saleor"
+
+
+@responses.activate
+def test_one_sender_task_sends_every_due_message_once(turkish_order):
+    # given three messages queued in one burst whose kick never ran (the broker was down)
+    merchant_with("webhook", crm_webhook_url=CRM_URL, crm_webhook_secret="crm-secret")
+    responses.post(CRM_URL, status=204)
+    for index in range(3):
+        notify(turkish_order, "shipped", dedupe_key=f"burst-{index}")
+
+    # when one sender task runs, then another one
+    tried = send_due_messages_task()
+    again = send_due_messages_task()
+
+    # then each message went out once, with its own idempotency key, and nothing was left
+    keys = [call.request.headers["X-STP-Delivery"] for call in responses.calls]
+    assert (tried, again) == (3, 0)
+    assert len(keys) == len(set(keys)) == 3
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {MessageStatus.SENT}
+
+
+@responses.activate
+def test_messages_queued_in_one_transaction_start_one_sender(turkish_order, after_commit):
+    # given the CRM webhook
+    merchant_with("webhook", crm_webhook_url=CRM_URL, crm_webhook_secret="crm-secret")
+    responses.post(CRM_URL, status=204)
+
+    # when three messages are queued and committed together
+    with after_commit():
+        for index in range(3):
+            notify(turkish_order, "shipped", dedupe_key=f"together-{index}")
+
+    # then all three were sent by the sender their commit started
+    assert len(responses.calls) == 3
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {MessageStatus.SENT}
