@@ -145,8 +145,8 @@ class _FillTimer:
         self.started = time.perf_counter()
         return self
 
-    def __exit__(self, *exc_info):
-        if self.without_triggers:
+    def __exit__(self, exc_type, *exc_info):
+        if self.without_triggers and exc_type is None:
             self._replication_role("origin")
         print(f"\nfilled {self.what} in {time.perf_counter() - self.started:.1f} s")
 
