@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.db import connection
 from django.utils import timezone
 
+from saleor_tracking_plugin import settings_scope
 from saleor_tracking_plugin.config import load_settings
 from saleor_tracking_plugin.delays import scan
 from saleor_tracking_plugin.delays.models import OrderDelay, OrderDelayCause
@@ -137,7 +138,12 @@ def test_the_delay_scan_against_a_count_of_the_same_rows(order):
             counted.append(cursor.fetchone()[0])
 
     def plugin(_round):
-        found.append(scan.scan(now, settings))
+        # As in `scan_for_delays_task`: one Celery task, settings read once for all of it.
+        settings_scope.begin_scope()
+        try:
+            found.append(scan.scan(now, load_settings()))
+        finally:
+            settings_scope.end_scope()
 
     timing = interleaved("B4 delay scan", plugin, baseline, ROUNDS)
 
