@@ -9,11 +9,15 @@ from datetime import timedelta
 
 from celery import Celery
 
+# One polling round a minute: carriers' rate limits count calls per minute, so a round claims
+# what the next minute allows and its calls are neither refused nor bunched.
+POLL_ROUND = timedelta(minutes=1)
+
 # entry name -> (task name, interval)
 PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
     "saleor-tracking-plugin-poll-carriers": (
         "saleor_tracking_plugin.carriers.tasks.poll_due_shipments_task",
-        timedelta(minutes=5),
+        POLL_ROUND,
     ),
     # Deliveries whose kick was lost (broker down, worker died mid-batch).
     "saleor-tracking-plugin-apply-webhook-inbox": (

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from ..config import Settings, load_settings
@@ -26,9 +26,6 @@ from .estimates import estimate_delivery, parse_transit_table
 from .models import CarrierCircuit, ShipmentPolling
 
 logger = logging.getLogger(__name__)
-
-# A dispatched batch owns its shipments this long, so the next beat does not send them twice.
-DISPATCH_LEASE = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -150,80 +147,6 @@ def flag_unconfigured_carriers(settings: Settings | None = None) -> int:
             record_poll_failure(shipment, error, settings)
             count += 1
     return count
-
-
-def claim_due_batches(
-    settings: Settings | None = None, now: datetime | None = None
-) -> list[tuple[str, list[int]]]:
-    """Due shipments of carriers that are configured and not paused, in call-sized batches.
-
-    Claimed shipments get a lease (their next poll moves `DISPATCH_LEASE` ahead) so that a
-    slow queue does not make the next round send them again.
-    """
-    settings = settings or load_settings()
-    now = now or timezone.now()
-    batches: list[tuple[str, list[int]]] = []
-    for code in connector_codes():
-        connector = connector_for(code, settings)
-        if connector is None or not circuit_allows(code, now):
-            continue
-        with transaction.atomic():
-            due = _lease_due(
-                pollable_shipments()
-                .filter(carrier_code=code)
-                .filter(_due_filter(now))
-                .order_by("polling__next_poll_at", "pk")
-                .select_for_update(skip_locked=True, of=("self",))
-                .values_list("pk", flat=True)[: _round_capacity(connector.limits)],
-                now + DISPATCH_LEASE,
-            )
-        if not due:
-            continue
-        size = max(1, connector.limits.batch_size)
-        batches.extend((code, due[i : i + size]) for i in range(0, len(due), size))
-    return batches
-
-
-def _lease_due(due_ids, lease_until: datetime) -> list[int]:
-    """Lease the shipments `due_ids` selects until `lease_until`, in one SQL statement (the
-    selection, locking and the upsert of their polling rows); returns their ids."""
-    select_sql, select_params = due_ids.query.sql_with_params()
-    columns, values, params = [], [], []
-    for field in ShipmentPolling._meta.concrete_fields:
-        columns.append(connection.ops.quote_name(field.column))
-        if field.name == "shipment":
-            values.append("due.id")
-        elif field.name == "next_poll_at":
-            values.append("%s")
-            params.append(lease_until)
-        else:
-            values.append("%s")
-            params.append(field.get_db_prep_save(field.get_default(), connection))
-    sql = (
-        f"WITH due(id) AS ({select_sql}) "
-        f"INSERT INTO {ShipmentPolling._meta.db_table} ({', '.join(columns)}) "
-        f"SELECT {', '.join(values)} FROM due "
-        "ON CONFLICT (shipment_id) DO UPDATE SET next_poll_at = EXCLUDED.next_poll_at "
-        "RETURNING shipment_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*select_params, *params])
-        return sorted(row[0] for row in cursor.fetchall())
-
-
-def _due_filter(now: datetime):
-    from django.db.models import Q
-
-    return (
-        Q(polling__isnull=True)
-        | Q(polling__next_poll_at__isnull=True)
-        | Q(polling__next_poll_at__lte=now)
-    )
-
-
-def _round_capacity(limits) -> int:
-    # One beat round (5 minutes) never claims more numbers than the carrier lets us ask.
-    return max(1, limits.calls_per_minute * 5 * max(1, limits.batch_size))
 
 
 def poll_shipments(

@@ -7,7 +7,7 @@ from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
 
 from ..config import load_settings
-from . import actions
+from . import actions, claims
 
 logger = logging.getLogger(__name__)
 
@@ -23,7 +23,7 @@ def poll_due_shipments_task() -> int:
     if not settings.carrier_polling_enabled:
         return 0
     actions.flag_unconfigured_carriers(settings)
-    batches = actions.claim_due_batches(settings)
+    batches = claims.claim_due_batches(settings)
     for carrier_code, shipment_ids in batches:
         poll_carrier_task.delay(carrier_code, shipment_ids)
     return len(batches)

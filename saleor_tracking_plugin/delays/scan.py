@@ -3,7 +3,7 @@
 Over a million open orders and parcels, only orders with a fact past a deadline are looked
 at: a parcel whose estimate passed, whose scans stopped or that the carrier reports in
 trouble, and an order whose handling time ran out or that Saleor could not allocate. Those
-queries run on partial indexes of open parcels (migration 0006). An order whose open delay
+queries run on partial indexes of open parcels (migration 0007). An order whose open delay
 was already checked today is skipped, so a scan stopped half-way resumes where it was and a
 second scan the same day costs the selection only.
 """
@@ -11,6 +11,7 @@ second scan the same day costs the selection only.
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 
@@ -57,6 +58,24 @@ def parcels_past_a_deadline(now: datetime, no_scan_hours: int):
     )
 
 
+def late_parcel_orders(now: datetime, no_scan_hours: int) -> set[Any]:
+    """Orders of parcels past a deadline, at most `SCAN_LIMIT`.
+
+    The parcels are picked first, in a materialized CTE: with the LIMIT in the same query,
+    PostgreSQL walks every parcel in order-id order hoping to stop early, instead of reading
+    the few late ones off the partial indexes.
+    """
+    late_sql, params = (
+        parcels_past_a_deadline(now, no_scan_hours).order_by().values("order_id").query
+    ).sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH late AS MATERIALIZED ({late_sql}) SELECT DISTINCT order_id FROM late LIMIT %s",
+            [*params, SCAN_LIMIT],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
 def due_order_ids(now: datetime, settings: Settings) -> list[Any]:
     """Orders to run the delay rules on now, at most `SCAN_LIMIT`."""
     config = settings.typed(delay_settings)
@@ -65,18 +84,16 @@ def due_order_ids(now: datetime, settings: Settings) -> list[Any]:
     handling_ends = datetime.combine(
         now.date() - timedelta(days=config.policy.handling_business_days), time.min, now.tzinfo
     )
-    parcel_orders = set(
-        parcels_past_a_deadline(now, config.policy.no_scan_hours)
-        .values_list("order_id", flat=True)
-        .distinct()[:SCAN_LIMIT]
-    )
+    parcel_orders = late_parcel_orders(now, config.policy.no_scan_hours)
     candidates = set(order_lookups.watched_among(parcel_orders, placed_since))
     candidates.update(order_lookups.unshipped_due(placed_since, handling_ends, SCAN_LIMIT))
     start_of_day = datetime.combine(now.date(), time.min, now.tzinfo)
     checked_today = set(
         OrderDelay.objects.filter(
             order_id__in=list(candidates), resolved_at__isnull=True, checked_at__gte=start_of_day
-        ).values_list("order_id", flat=True)
+        )
+        .order_by()
+        .values_list("order_id", flat=True)
     )
     return sorted(candidates - checked_today, key=str)[:SCAN_LIMIT]
 

@@ -35,7 +35,11 @@ class Survey(models.Model):
 
     class Meta:
         ordering = ("-answered_at", "-pk")
-        indexes = [models.Index(fields=["answered_at"], name="stp_survey_answered_idx")]
+        indexes = [
+            models.Index(fields=["answered_at"], name="stp_survey_answered_idx"),
+            # The response rate counts the surveys sent in a period.
+            models.Index(fields=["sent_at"], name="stp_survey_sent_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"Survey of order {self.order_id}"

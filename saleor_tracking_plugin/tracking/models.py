@@ -75,6 +75,12 @@ class Shipment(models.Model):
                 condition=_OPEN_OUTBOUND,
                 name="stp_open_last_scan_idx",
             ),
+            # The on-time figure: outbound parcels delivered in a period.
+            models.Index(
+                fields=["delivered_at"],
+                condition=models.Q(kind="outbound", status="delivered"),
+                name="stp_delivered_idx",
+            ),
             # Polling: the open parcels of one carrier.
             models.Index(
                 fields=["carrier_code", "id"],

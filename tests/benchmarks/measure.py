@@ -120,18 +120,65 @@ def clone_rows(
     return made
 
 
-def fill_timer(what: str):
-    """A context manager printing how long a set-based fill took."""
-    return _FillTimer(what)
+def fill_timer(what: str, without_triggers: bool = False):
+    """A context manager printing how long a set-based fill took.
+
+    `without_triggers` skips foreign-key triggers during the fill (the fill's rows point at
+    rows it made or read, so there is nothing to check); only inside the test's transaction.
+    """
+    return _FillTimer(what, without_triggers)
 
 
 class _FillTimer:
-    def __init__(self, what: str):
+    def __init__(self, what: str, without_triggers: bool):
         self.what = what
+        self.without_triggers = without_triggers
+
+    def _replication_role(self, role: str) -> None:
+        assert connection.in_atomic_block, "only inside a transaction that is rolled back"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET LOCAL session_replication_role = {role}")
 
     def __enter__(self):
+        if self.without_triggers:
+            self._replication_role("replica")
         self.started = time.perf_counter()
         return self
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, exc_type, *exc_info):
+        if self.without_triggers and exc_type is None:
+            self._replication_role("origin")
         print(f"\nfilled {self.what} in {time.perf_counter() - self.started:.1f} s")
+
+
+def drop_indexes_for_fill(table: str, keep: tuple[str, ...]) -> list[str]:
+    """Drop `table`'s indexes other than its primary key and `keep`, inside the test's
+    transaction: a large fill then writes only the indexes the measured queries can use, and
+    the rollback at the end of the test brings every dropped index back.
+
+    Saleor's order table has about 30 indexes (trigram, JSON, search), which make a
+    million-row fill take minutes; no query a benchmark times reads them (its EXPLAIN shows
+    what is read). Returns the names dropped, also printed.
+    """
+    assert connection.in_atomic_block, "only inside a transaction that is rolled back"
+    with connection.cursor() as cursor:
+        # Foreign keys pending from the test's fixtures are checked now: a table with
+        # pending checks cannot be altered.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(
+            "SELECT i.indexrelid::regclass::text, c.conname FROM pg_index i "
+            "LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid AND c.conrelid = i.indrelid "
+            "WHERE i.indrelid = %s::regclass AND NOT i.indisprimary",
+            [table],
+        )
+        dropped = []
+        for index, constraint in cursor.fetchall():
+            if index in keep:
+                continue
+            if constraint:
+                cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{constraint}"')
+            else:
+                cursor.execute(f'DROP INDEX "{index}"')
+            dropped.append(index)
+    print(f"\n{table}: {len(dropped)} indexes no measured query reads dropped for the fill")
+    return dropped

@@ -12,8 +12,8 @@ from math import ceil
 
 import pytest
 
-from saleor_tracking_plugin.carriers.actions import claim_due_batches
 from saleor_tracking_plugin.carriers.batching import requests_for
+from saleor_tracking_plugin.carriers.claims import claim_due_batches
 from saleor_tracking_plugin.config import load_settings
 from saleor_tracking_plugin.tracking.models import Shipment
 from saleor_tracking_plugin.tracking.statuses import ShipmentStatus

@@ -233,7 +233,7 @@ def test_a_carriers_rate_limit_defers_calls_without_counting_them_as_failures(cu
 def test_a_round_claims_due_shipments_so_the_next_round_does_not_send_them_twice(
     customer_order,
 ):
-    from saleor_tracking_plugin.carriers.actions import claim_due_batches
+    from saleor_tracking_plugin.carriers.claims import claim_due_batches
     from saleor_tracking_plugin.config import load_settings
 
     configure_plugin(**CREDENTIALS["yurtici"])

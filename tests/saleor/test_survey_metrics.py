@@ -13,8 +13,10 @@ from ..fixtures import tracking_content
 from ..survey_fixtures import another_delivered_order_of
 
 METRICS = """
-query Metrics($from: DateTime!, $to: DateTime!, $compare: MetricComparison) {
-  postPurchaseMetrics(from: $from, to: $to, interval: DAY, compareTo: $compare) {
+query Metrics($from: DateTime!, $to: DateTime!, $compare: MetricComparison, $channel: String) {
+  postPurchaseMetrics(
+    from: $from, to: $to, interval: DAY, compareTo: $compare, channel: $channel
+  ) {
     figures { code value comparison comparisonNote }
     series { start figures { code value } }
     csvUrl
@@ -67,6 +69,25 @@ def test_on_time_delivery_counts_parcels_delivered_by_their_promised_date(
     figures = _figures(tracking_content(staff_tracking_client.post_graphql(METRICS, _period())))
 
     assert figures["on_time_delivery_rate"]["value"] == 1.0
+
+
+def test_a_channel_counts_only_its_own_orders(staff_tracking_client, two_rated_orders):
+    # given two rated orders in one channel
+    own = two_rated_orders[0].channel.slug
+
+    # when staff ask for that channel and for another one
+    mine = tracking_content(
+        staff_tracking_client.post_graphql(METRICS, {**_period(), "channel": own})
+    )
+    other = tracking_content(
+        staff_tracking_client.post_graphql(METRICS, {**_period(), "channel": "no-such-channel"})
+    )
+
+    # then the ratings count in their channel only
+    assert _figures(mine)["feedback_count"]["value"] == 2
+    assert _figures(mine)["repeat_purchase_rate"]["value"] == 1.0
+    assert _figures(other)["feedback_count"]["value"] == 0
+    assert _figures(other)["csat"]["value"] is None
 
 
 def test_before_install_says_which_figures_did_not_exist(staff_tracking_client, two_rated_orders):
