@@ -124,11 +124,11 @@ def fill_shop(order) -> int:
     _run(
         "INSERT INTO saleor_tracking_plugin_return (rma, status, reason, comment, resolution, "
         "customer_pays_shipping, requested_as_guest, decision_note, auto_approved, currency, "
-        "created_at, updated_at, resolved_at, order_id) "
+        "created_at, updated_at, resolved_at, order_id, close_reason) "
         "SELECT 'B' || o.number, CASE o.number %% 3 WHEN 0 THEN 'refunded' WHEN 1 THEN "
         "'credited' ELSE 'requested' END, 'other', '', 'refund', false, false, '', false, "
         "'USD', o.created_at + interval '6 days', now(), CASE WHEN o.number %% 3 < 2 THEN "
-        f"o.created_at + (6 + o.number %% 9) * interval '1 day' END, o.id {mine} "
+        f"o.created_at + (6 + o.number %% 9) * interval '1 day' END, o.id, '' {mine} "
         "AND o.number %% 20 = 1",
         [],
     )
@@ -213,6 +213,7 @@ def test_one_monthly_metrics_call_against_a_count_of_the_orders(
         "interval": "month",
         "channel": None,
         "carrier": None,
+        "now": end,
     }
     explain("metrics baseline count", count_sql, [base])
     for name, statement in zip(sql.FIGURE_NAMES, sql.FIGURE_QUERIES, strict=True):
