@@ -305,13 +305,15 @@ def resolve_return(ret: Return, actor: Actor, resolution: str | None = None) -> 
         add_timeline_event(order, f"Refund of return {ret.rma} failed: {error}", user=actor.user)
         raise ReturnError(error.code, str(error)) from error
     with transaction.atomic():
+        # The return first, then its refund: the order `_claim_refund` locks them in, so a
+        # concurrent claim waits instead of deadlocking.
+        ret = _locked(ret)
         record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
         record.status = RefundStatus.SUCCEEDED
         record.saleor_reference = reference
         record.amount = amount
         record.error = ""
         record.save()
-        ret = _locked(ret)
         ret.gift_card = gift_card
         ret.refund_amount = amount
         ret.resolved_at = timezone.now()
