@@ -8,7 +8,7 @@ The plugin's work runs as in a shop without a separate worker for it (Celery eag
 Saleor's commit), which puts every fault as close to Saleor's mutation as it can get; the
 broker-down phase sends tasks to a broker instead.
 
-Bounded in CI (40 mutations); `STP_RELIABILITY=full`: 1,000."""
+Bounded in CI (32 mutations); `STP_RELIABILITY=full`: 1,000."""
 
 import contextlib
 import os
@@ -38,7 +38,7 @@ pytestmark = [
     pytest.mark.usefixtures("replica_reads_the_test_database"),
 ]
 
-MUTATIONS = 1_000 if os.environ.get("STP_RELIABILITY") == "full" else 40
+MUTATIONS = 1_000 if os.environ.get("STP_RELIABILITY") == "full" else 32
 UNITS_PER_ORDER = 10
 ORDER_CANCEL = """
 mutation Cancel($id: ID!) { orderCancel(id: $id) { errors { field code message } } }

@@ -6,7 +6,7 @@ The customer's CRM is a stub on loopback that counts deliveries by the plugin's 
 (`X-STP-Delivery`), as the CRM webhook contract asks receivers to: a message whose send was cut
 by the kill may reach it twice with the same key, and counts once.
 
-Bounded in CI (60 messages); `STP_RELIABILITY=full`: 1,000."""
+Bounded in CI (40 messages); `STP_RELIABILITY=full`: 1,000."""
 
 import os
 import threading
@@ -25,7 +25,7 @@ from ..saleor.notifications.real_worker import celery_worker, kill_hard, redis_b
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-MESSAGES = 1_000 if os.environ.get("STP_RELIABILITY") == "full" else 60
+MESSAGES = 1_000 if os.environ.get("STP_RELIABILITY") == "full" else 40
 WORKER_TIMEOUT = 180  # a cold worker start on a busy machine included
 LEASE_SECONDS = 3
 
