@@ -27,6 +27,7 @@ from saleor.order.models import Fulfillment
 
 from saleor_tracking_plugin.carriers.tasks import poll_due_shipments_task
 from saleor_tracking_plugin.tracking.models import Shipment
+from saleor_tracking_plugin.tracking.statuses import ShipmentStatus
 from saleor_tracking_plugin.tracking.tasks import reconcile_shipments_task
 
 from ..saleor.carrier_helpers import CREDENTIALS
@@ -43,6 +44,13 @@ UNITS_PER_ORDER = 10
 ORDER_CANCEL = """
 mutation Cancel($id: ID!) { orderCancel(id: $id) { errors { field code message } } }
 """
+FULFILLMENT_CANCEL = """
+mutation Cancel($id: ID!, $warehouse: ID) {
+  orderFulfillmentCancel(id: $id, input: {warehouseId: $warehouse}) {
+    errors { field code message }
+  }
+}
+"""
 
 
 def untracked() -> int:
@@ -51,6 +59,15 @@ def untracked() -> int:
         Fulfillment.objects.exclude(tracking_number="")
         .exclude(status=FulfillmentStatus.CANCELED)
         .filter(~Exists(Shipment.objects.filter(fulfillment_id=OuterRef("pk"))))
+        .count()
+    )
+
+
+def tracked_after_cancellation() -> int:
+    """Parcels still tracked although Saleor cancelled their fulfillment."""
+    return (
+        Shipment.objects.filter(fulfillment__status=FulfillmentStatus.CANCELED)
+        .exclude(status=ShipmentStatus.CANCELLED)
         .count()
     )
 
@@ -110,6 +127,30 @@ def fulfil_one(client, shop: Shop, number: str) -> list:
     return get_graphql_content(response)["data"]["orderFulfill"]["errors"]
 
 
+def tracked_fulfillments() -> list[int]:
+    """Fulfillments whose parcel is tracked, newest last (read before a fault locks the
+    plugin's tables)."""
+    return list(
+        Shipment.objects.exclude(status=ShipmentStatus.CANCELLED)
+        .exclude(fulfillment__status=FulfillmentStatus.CANCELED)
+        .order_by("fulfillment_id")
+        .values_list("fulfillment_id", flat=True)
+    )
+
+
+def cancel_fulfillment(client, shop: Shop, candidates: list[int]) -> list:
+    """Cancel a fulfillment with a tracked parcel (which must stop being tracked)."""
+    gid = graphene.Node.to_global_id
+    response = client.post_graphql(
+        FULFILLMENT_CANCEL,
+        {
+            "id": gid("Fulfillment", candidates.pop()),
+            "warehouse": gid("Warehouse", shop.warehouse.pk),
+        },
+    )
+    return get_graphql_content(response)["data"]["orderFulfillmentCancel"]["errors"]
+
+
 def cancel_one(client, shop: Shop) -> list:
     order = shop.order_to_cancel()
     response = client.post_graphql(
@@ -161,18 +202,23 @@ def test_saleor_mutations_succeed_through_plugin_faults_and_nothing_stays_untrac
     permission_group_manage_orders.user_set.add(staff_api_client.user)
     configure_plugin(default_carrier="yurtici", **CREDENTIALS["yurtici"])
     shop = Shop(order_with_lines.lines.first(), order_generator, warehouse)
-    # and a parcel already tracked, due for its first carrier call
-    assert fulfil_one(staff_api_client, shop, "309999999999") == []
     per_fault = MUTATIONS // len(FAULTS)
+    # and parcels already tracked, due for their first carrier call
+    for i in range(per_fault):
+        assert fulfil_one(staff_api_client, shop, f"309{i:09d}") == []
     failed, seconds, done = [], {name: [] for name in FAULTS}, 0
 
-    # when staff fulfil (3 of 4 mutations) and cancel orders through each fault in turn
+    # when staff fulfil (2 of 4 mutations), cancel a fulfillment and cancel an order, through
+    # each fault in turn
     for name, fault in FAULTS.items():
+        candidates = tracked_fulfillments()
         with fault():
             for i in range(per_fault):
                 started = time.monotonic()
                 if i % 4 == 3:
                     errors = cancel_one(staff_api_client, shop)
+                elif i % 4 == 2:
+                    errors = cancel_fulfillment(staff_api_client, shop, candidates)
                 else:
                     errors = fulfil_one(staff_api_client, shop, f"31{done:010d}")
                 seconds[name].append(time.monotonic() - started)
@@ -180,6 +226,7 @@ def test_saleor_mutations_succeed_through_plugin_faults_and_nothing_stays_untrac
                 if errors:
                     failed.append((name, errors))
     left_by_faults = untracked()
+    stale_by_faults = tracked_after_cancellation()
 
     # and the reconciliation task runs once the faults are gone
     reconcile_shipments_task.apply()
@@ -190,9 +237,12 @@ def test_saleor_mutations_succeed_through_plugin_faults_and_nothing_stays_untrac
     )
     print(
         f"\nR1 faults: {done} Saleor mutations, failed {len(failed)}; fulfillments untracked "
-        f"after the faults {left_by_faults}, after reconciliation {untracked()}; {timings}"
+        f"after the faults {left_by_faults}, after reconciliation {untracked()}; parcels of "
+        f"cancelled fulfillments still tracked after the faults {stale_by_faults}, after "
+        f"reconciliation {tracked_after_cancellation()}; {timings}"
     )
     assert failed == []
-    assert left_by_faults > 0  # the faults did hit the plugin
+    assert left_by_faults > 0 and stale_by_faults > 0  # the faults did hit the plugin
     assert untracked() == 0
+    assert tracked_after_cancellation() == 0
     assert Fulfillment.objects.exclude(tracking_number="").count() == Shipment.objects.count()
