@@ -155,17 +155,17 @@ class TrackingPlugin(BasePlugin):
 
     @_never_raises
     def customer_deleted(self, customer, *args, **kwargs):
-        # Staff deleted a customer: their feedback keeps its scores, loses its words.
-        from .surveys.tasks import erase_customer_feedback_task
+        # Staff deleted a customer: what they wrote and were told is wiped, figures stay.
+        from .privacy.tasks import erase_customer_data_task
 
-        _after_commit(erase_customer_feedback_task, customer.email)
+        _after_commit(erase_customer_data_task, customer.email)
 
     @_never_raises
     def account_deleted(self, user, *args, **kwargs):
         # The customer deleted their own account.
-        from .surveys.tasks import erase_customer_feedback_task
+        from .privacy.tasks import erase_customer_data_task
 
-        _after_commit(erase_customer_feedback_task, user.email)
+        _after_commit(erase_customer_data_task, user.email)
 
     def webhook(self, request, path: str, previous_value: Any) -> HttpResponse:
         """Serve the plugin's own endpoints under /plugins/global/<PLUGIN_ID>/."""

@@ -166,6 +166,17 @@ def _save(record: ReturnRefund, status: str, *, error: str = "", reference: str 
     ReturnRefund.objects.filter(pk=record.pk).update(**changes)
 
 
+def _locked_pair(record: ReturnRefund) -> tuple[Return, ReturnRefund]:
+    """The refund's return, then the refund, locked in the order `resolve_return`'s claim
+    takes them: concurrent steps wait for one another instead of deadlocking."""
+    ret = (
+        Return.objects.select_for_update(of=("self",))
+        .select_related("order", "saleor_fulfillment")
+        .get(pk=record.return_request_id)
+    )
+    return ret, ReturnRefund.objects.select_for_update().get(pk=record.pk)
+
+
 def _staff_money(amount: Decimal, record: ReturnRefund) -> str:
     """An amount for the staff timeline, with its currency's decimals (Babel)."""
     return format_money(amount, record.currency, STAFF_LANGUAGE)
@@ -187,14 +198,13 @@ def _requested(
 ):
     """The payment app was asked: the return waits for Saleor's record of the outcome."""
     with transaction.atomic():
-        record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
+        ret, record = _locked_pair(record)
         if record.status != RefundStatus.PENDING:
             return record
         record.status = RefundStatus.REQUESTED
         record.amount = amount
         record.saleor_reference = reference
         record.save()
-        ret = locked(record.return_request)
         move(
             ret,
             ReturnStatus.REFUND_REQUESTED,
@@ -210,14 +220,9 @@ def _complete(
 ) -> ReturnRefund:
     """Saleor recorded the money as moved (or staff confirmed it): tell everyone."""
     with transaction.atomic():
-        record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
+        ret, record = _locked_pair(record)
         if record.status == RefundStatus.SUCCEEDED:
             return record  # settled meanwhile (Saleor's hook and the reconciliation race)
-        ret = (
-            Return.objects.select_for_update(of=("self",))
-            .select_related("order", "saleor_fulfillment")
-            .get(pk=record.return_request_id)
-        )
         # What moved now, plus what an earlier, partly failed attempt moved.
         amount += ret.refunded_amount or Decimal(0)
         record.status = RefundStatus.SUCCEEDED
@@ -310,13 +315,12 @@ def _settle_stale_pending(record: ReturnRefund) -> str:
 
 def _fail_request(record: ReturnRefund, reason: str, refunded: Decimal) -> None:
     with transaction.atomic():
-        record = ReturnRefund.objects.select_for_update().get(pk=record.pk)
+        ret, record = _locked_pair(record)
         if record.status != RefundStatus.REQUESTED:
             return
         record.status = RefundStatus.FAILED
         record.error = reason or "The payment app reported a failure."
         record.save(update_fields=["status", "error", "updated_at"])
-        ret = locked(record.return_request)
         part = f" ({_staff_money(refunded, record)} of it was refunded)" if refunded else ""
         if refunded:
             ret.refunded_amount = (ret.refunded_amount or Decimal(0)) + refunded

@@ -4,12 +4,13 @@ Kept in one module so that a difference between Saleor versions is absorbed here
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from saleor.order import OrderEvents
 from saleor.order.events import external_notification_event
-from saleor.order.models import Order
+from saleor.order.models import Order, OrderEvent
 
 if TYPE_CHECKING:
     from saleor.account.models import User
@@ -29,6 +30,26 @@ def add_timeline_event(
     external_notification_event(
         order=order, user=user, app=app, message=message, parameters=parameters or {}
     )
+
+
+def rewrite_timeline_messages(
+    parameter: str, ids: Iterable[Any], render: Callable[[dict[str, Any]], str]
+) -> int:
+    """Replace the text of the plugin's timeline events whose `parameter` (e.g. "call_id") is
+    one of `ids` with `render(event parameters)`; returns the events changed.
+
+    Used by erasure: the plugin wrote these texts, so it is the one that can wipe them.
+    """
+    events = list(
+        OrderEvent.objects.filter(
+            type=OrderEvents.EXTERNAL_SERVICE_NOTIFICATION,
+            **{f"parameters__{parameter}__in": list(ids)},
+        )
+    )
+    for event in events:
+        event.parameters = {**event.parameters, "message": render(event.parameters)}
+    OrderEvent.objects.bulk_update(events, ["parameters"])
+    return len(events)
 
 
 def replace_public_metadata(

@@ -4,7 +4,7 @@ beat.py)."""
 from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
 
-from . import complaints, erasure, requests
+from . import complaints, requests
 
 
 @app.task
@@ -19,10 +19,3 @@ def send_due_surveys_task() -> int:
 def flag_due_complaints_task() -> int:
     """Flag complaints about to breach or breached and alert staff; returns the flags raised."""
     return complaints.flag_due_complaints()
-
-
-@app.task
-@allow_writer()
-def erase_customer_feedback_task(email: str) -> int:
-    """Wipe the personal text of a deleted customer's surveys and complaints."""
-    return erasure.erase_customer_feedback(email)

@@ -1,11 +1,12 @@
 """Every change to shipments goes through here: idempotent, one transaction each."""
 
 import logging
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from saleor.order import FulfillmentStatus
+from django.db.models import Q
+from saleor.order import FulfillmentStatus, OrderStatus
 from saleor.order.models import Fulfillment
 
 from ..carriers.base import Carrier, normalize_tracking_number
@@ -16,7 +17,7 @@ from .metadata import mirror_order_tracking
 from .models import EstimateSource, Shipment, ShipmentEvent
 from .progress import Progress, ShipmentState, TrackingEventData, apply_events
 from .signals import shipment_status_changed, shipment_tracking_started
-from .statuses import ShipmentStatus, can_transition
+from .statuses import ALLOWED_TRANSITIONS, ShipmentStatus, can_transition
 
 if TYPE_CHECKING:
     from saleor.account.models import User
@@ -200,6 +201,28 @@ def cancel_order_shipments(order_id: Any) -> None:
     """Stop tracking every parcel of a cancelled order."""
     for shipment_id in Shipment.objects.filter(order_id=order_id).values_list("pk", flat=True):
         _cancel(shipment_id, "Order cancelled in Saleor")
+
+
+def stop_tracking_cancelled(since: datetime) -> int:
+    """Stop parcels (created since `since`) that are still tracked although Saleor cancelled
+    their fulfillment or their order: the hook's work was lost (broker down, worker crash).
+    Returns how many were stopped."""
+    cancellable = [
+        status
+        for status, targets in ALLOWED_TRANSITIONS.items()
+        if ShipmentStatus.CANCELLED in targets
+    ]
+    stale = Shipment.objects.filter(created_at__gte=since, status__in=cancellable).filter(
+        Q(fulfillment__status=FulfillmentStatus.CANCELED) | Q(order__status=OrderStatus.CANCELED)
+    )
+    stopped = 0
+    for shipment_id, fulfillment_status in stale.values_list("pk", "fulfillment__status"):
+        if fulfillment_status == FulfillmentStatus.CANCELED:
+            _cancel(shipment_id, "Fulfillment cancelled in Saleor")
+        else:
+            _cancel(shipment_id, "Order cancelled in Saleor")
+        stopped += 1
+    return stopped
 
 
 def _cancel(shipment_id: int, reason: str) -> None:

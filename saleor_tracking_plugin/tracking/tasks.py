@@ -37,9 +37,11 @@ def cancel_order_shipments_task(order_id: str) -> None:
 @app.task
 @allow_writer()
 def reconcile_shipments_task(days: int = 30) -> int:
-    """Catch fulfillments whose hook work was lost (broker down, worker crash).
+    """Catch up with hook work that was lost (broker down, worker crash): fulfillments with a
+    tracking number and no parcel are brought under tracking, and parcels of fulfillments or
+    orders Saleor cancelled stop being tracked.
 
-    Returns how many fulfillments were brought under tracking.
+    Returns how many parcels were started or stopped.
     """
     since = timezone.now() - timedelta(days=days)
     missing = (
@@ -53,4 +55,4 @@ def reconcile_shipments_task(days: int = 30) -> int:
     for fulfillment_id in missing.iterator():
         if actions.sync_shipment_for_fulfillment(fulfillment_id):
             count += 1
-    return count
+    return count + actions.stop_tracking_cancelled(since)

@@ -38,7 +38,7 @@ def main() -> None:
     documents = from_schema(schema, custom_scalars=scalars)
     counts: Counter = Counter()
     causes: Counter = Counter()
-    per_caller = max(1, config["requests"] // len(config["tokens"]))
+    per_caller = max(1, -(-config["requests"] // len(config["tokens"])))
 
     def sender(caller: str, token: str):
         @settings(
@@ -63,6 +63,9 @@ def main() -> None:
                 status, answer = error.code, error.read()
             counts["requests"] += 1
             counts[f"{caller}_requests"] += 1
+            if status == 401:
+                # a caller whose token was refused is not testing what it should
+                counts[f"{caller}_refused_token"] += 1
             if status >= 500:
                 counts["http_500"] += 1
                 causes[document[:200]] += 1
