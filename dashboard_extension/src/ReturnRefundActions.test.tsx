@@ -75,6 +75,12 @@ describe("a refund that failed or is unknown", () => {
 
     expect(screen.getByTestId("refund-error").textContent).toContain("Read timed out.");
     expect(screen.getByTestId("refund-record").textContent).toContain("2 call(s) to Saleor");
+    expect(screen.getByTestId("next-action").textContent).toBe(
+      "Next: retry the refund or mark it refunded",
+    );
+    // a lost answer is settled, not refunded again nor turned into store credit
+    expect(screen.queryByRole("button", { name: "Refund" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Give store credit" })).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Retry refund" }));
     expect(request).not.toHaveBeenCalled();
     expect(screen.getByTestId("settle-confirm").textContent).toContain("refund again");
@@ -90,6 +96,8 @@ describe("a refund that failed or is unknown", () => {
   it("is marked refunded with a required reference and an optional amount, once confirmed", async () => {
     const request = plugin({ status: "REFUNDED", refundedAmount: "15.00", refund: null });
     renderCard({ ...inspected, refund: { ...unknownRefund, status: "FAILED" } }, request);
+    // a refused refund may also become store credit
+    expect(screen.getByRole("button", { name: "Give store credit" })).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Mark refunded" }));
     const submit = screen.getByRole("button", { name: "Mark refunded" });
@@ -118,19 +126,30 @@ describe("a refund that failed or is unknown", () => {
     });
   });
 
-  it("keeps the form and shows the plugin's refusal", async () => {
-    const request = vi.fn(async () => ({
-      returnRefundSettle: {
-        return: null,
-        errors: [{ field: null, code: "REFUND_IN_PROGRESS", message: "A refund request is still open." }],
-      },
-    })) as unknown as Request;
+  it("keeps the form, shows the plugin's refusal and the return as it is now", async () => {
+    const now = { ...inspected, refund: { ...unknownRefund, attempts: 3 } };
+    const request = vi.fn(async (query: string) =>
+      query.includes("returnRefundSettle(")
+        ? {
+            returnRefundSettle: {
+              return: null,
+              errors: [{ field: null, code: "REFUND_IN_PROGRESS", message: "A refund request is still open." }],
+            },
+          }
+        : { returns: [{ ...now, id: "other" }, now] },
+    ) as unknown as Request;
     renderCard({ ...inspected, refund: unknownRefund }, request);
 
     fireEvent.click(screen.getByRole("button", { name: "Retry refund" }));
     fireEvent.click(screen.getByRole("button", { name: "Yes, retry" }));
 
     expect((await screen.findByTestId("error")).textContent).toContain("A refund request is still open.");
+    await waitFor(() =>
+      expect(screen.getByTestId("refund-record").textContent).toContain("3 call(s) to Saleor"),
+    );
+    expect((request as unknown as Calls).mock.calls[1][1]).toEqual({
+      filter: { orderId: inspected.orderId },
+    });
     expect(screen.getByRole("button", { name: "Yes, retry" })).toBeTruthy();
   });
 });

@@ -24,7 +24,6 @@ import {
   SETTLE,
   canClose,
   canMarkReceived,
-  needsSettling,
   nextAction,
   returnFilterInput,
   type ReturnFilter,
@@ -122,13 +121,26 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
       return true;
     } catch (caught) {
       setError(caught as Error);
+      await reread();
       return false;
     } finally {
       setBusy(false);
     }
   };
+  // A refused step may still have changed the return (a refund whose answer was lost is now
+  // UNKNOWN, to settle): show it as it is now.
+  const reread = async () => {
+    try {
+      const filter = { orderId: ret.orderId };
+      const { returns } = await request<{ returns: ReturnRecord[] }>(RETURNS_QUERY, { filter });
+      const found = returns.find((other) => other.id === ret.id);
+      if (found) setRet(found);
+    } catch {
+      // The refusal already shows; the card keeps its last known state.
+    }
+  };
 
-  const action = nextAction(ret.status);
+  const action = nextAction(ret.status, ret.refund?.status);
   const money = (value: string | null) => formatMoney(language, value, ret.currency);
   const amount = money(ret.refundAmount);
   return (
@@ -239,8 +251,20 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
             </Button>
           </>
         )}
-        {needsSettling(ret.refund?.status) && (
-          <RefundSettle busy={busy} settle={(variables) => run(SETTLE, variables)} />
+        {action === "settle" && (
+          <>
+            <RefundSettle busy={busy} settle={(variables) => run(SETTLE, variables)} />
+            {/* A refused refund may be given as store credit instead; a lost answer may not. */}
+            {ret.refund?.status === "FAILED" && (
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => run(REFUND, { resolution: "STORE_CREDIT" })}
+              >
+                {t("storeCredit")}
+              </Button>
+            )}
+          </>
         )}
         {canClose(ret) &&
           (closeReason === null ? (

@@ -11,6 +11,8 @@ describe("nextAction", () => {
     expect(nextAction("SHIPPED_BACK")).toBe("receive");
     expect(nextAction("RECEIVED")).toBe("inspect");
     expect(nextAction("INSPECTED")).toBe("refund");
+    expect(nextAction("INSPECTED", "FAILED")).toBe("settle");
+    expect(nextAction("INSPECTED", "UNKNOWN")).toBe("settle");
     expect(nextAction("REFUND_REQUESTED")).toBe("waitPayment");
     expect(nextAction("REFUNDED")).toBe("none");
     expect(nextAction("CLOSED")).toBe("none");

@@ -125,11 +125,13 @@ export type NextAction =
   | "receive"
   | "inspect"
   | "refund"
+  | "settle"
   | "waitPayment"
   | "none";
 
-/** What staff do next with a return in `status` (follows the plugin's transitions). */
-export function nextAction(status: ReturnStatus): NextAction {
+/** What staff do next with a return in `status` (follows the plugin's transitions), its
+ * refund in `refundStatus`. */
+export function nextAction(status: ReturnStatus, refundStatus?: string | null): NextAction {
   switch (status) {
     case "REQUESTED":
       return "decide";
@@ -140,7 +142,7 @@ export function nextAction(status: ReturnStatus): NextAction {
     case "RECEIVED":
       return "inspect";
     case "INSPECTED":
-      return "refund";
+      return needsSettling(refundStatus) ? "settle" : "refund";
     case "REFUND_REQUESTED":
       return "waitPayment";
     default:
@@ -154,6 +156,7 @@ export const NEXT_ACTION_TEXT: Record<NextAction, MessageKey> = {
   receive: "actionReceive",
   inspect: "actionInspect",
   refund: "actionRefund",
+  settle: "actionSettle",
   waitPayment: "actionWaitPayment",
   none: "actionNone",
 };
