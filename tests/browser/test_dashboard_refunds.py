@@ -1,13 +1,22 @@
 """Refunds that need staff in the dashboard extension, in real Chromium: a line inspected as
 split outcomes, a refund whose gateway answer was lost settled by hand, and a return whose
-parcel never arrived closed with its reason (order widget, in Turkish)."""
+parcel never arrived closed with its reason (order widget, in Turkish); a delay's refund no
+payment app could make, marked done from the call list."""
+
+from datetime import timedelta
 
 import pytest
 import requests
+from django.utils import timezone
 from playwright.sync_api import expect
 from saleor.core.jwt import create_access_token_for_app
+from saleor.order import OrderStatus
 from saleor.payment.gateways.dummy import plugin as dummy_gateway
 
+from saleor_tracking_plugin.delays import actions as delay_actions
+from saleor_tracking_plugin.delays.models import DelayRefund, OrderDelay
+from saleor_tracking_plugin.delays.models import RefundStatus as DelayRefundStatus
+from saleor_tracking_plugin.delays.rules import DelayChoice
 from saleor_tracking_plugin.returns.models import RefundStatus, Return, ReturnRefund
 from tests.saleor.helpers import configure_plugin
 from tests.saleor.returns_api import (
@@ -135,3 +144,53 @@ def test_staff_close_a_return_lost_on_its_way_back_from_the_order_page_in_turkis
     assert not ReturnRefund.objects.exists()
     card.scroll_into_view_if_needed()
     desktop_page.screenshot(path=screenshot_path("dashboard-return-closed-tr"), full_page=True)
+
+
+@pytest.fixture
+def failed_delay_refund(order_with_lines, transaction_item_generator):
+    """A late order paid through Saleor's transaction API, cancelled by its customer; no
+    payment app handles refunds, so Saleor could not refund it."""
+    order_with_lines.created_at = timezone.now() - timedelta(days=21)
+    order_with_lines.status = OrderStatus.UNFULFILLED
+    order_with_lines.save(update_fields=["created_at", "status"])
+    transaction_item_generator(
+        order_id=order_with_lines.pk,
+        charged_value=order_with_lines.total.gross.amount,
+        available_actions=["refund"],
+    )
+    delay_actions.detect_order_delays(order_with_lines.pk)
+    delay = OrderDelay.objects.get(order=order_with_lines)
+    delay_actions.choose(delay.pk, DelayChoice.CANCEL, updates_consent=False)
+    refund = DelayRefund.objects.get()
+    assert refund.status == DelayRefundStatus.FAILED
+    return refund
+
+
+def test_staff_mark_a_failed_delay_refund_done_from_the_call_list(
+    live_server,
+    dashboard_host,
+    desktop_page,
+    screenshot_path,
+    dashboard_app,
+    order_manager,
+    failed_delay_refund,
+):
+    order = failed_delay_refund.delay.order
+    token = create_access_token_for_app(dashboard_app, order_manager)
+    desktop_page.goto(dashboard_host(live_server, "", token, locale="en"))
+    frame = desktop_page.frame_locator("#extension")
+    frame.get_by_role("tab", name="Delay call list").click()
+    refund = frame.get_by_test_id(f"delay-{order.number}").get_by_test_id("delay-refund")
+    expect(refund).to_contain_text("No app or plugin is configured")
+
+    # when staff record the refund they made in the bank, confirming it
+    refund.get_by_role("button", name="Mark refunded").click()
+    refund.get_by_label("Reference in the gateway or bank").fill("BANK-12")
+    refund.get_by_role("button", name="Mark refunded").click()
+    refund.get_by_role("button", name="Yes, mark refunded").click()
+
+    # then the delay's refund is done with their reference, and no action is left
+    expect(refund).to_have_attribute("data-status", "SUCCEEDED")
+    expect(refund.get_by_test_id("refund-settle")).to_have_count(0)
+    settled = DelayRefund.objects.get()
+    assert (settled.status, settled.detail) == (DelayRefundStatus.SUCCEEDED, "manual:BANK-12")
