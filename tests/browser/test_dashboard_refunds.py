@@ -67,6 +67,7 @@ def test_staff_split_an_inspection_and_mark_an_unknown_refund_done(
     card.get_by_label(f"Damaged: {shirt.product_name}").fill("2")
     expect(card.get_by_test_id("split-problem")).to_contain_text("count 4, but 2 were returned")
     expect(card.get_by_role("button", name="Save inspection")).to_be_disabled()
+    desktop_page.screenshot(path=screenshot_path("dashboard-return-inspection"), full_page=True)
     # and once it is 1 + 1 the inspection is saved as a split
     card.get_by_label(f"Damaged: {shirt.product_name}").fill("1")
     card.get_by_label(f"Resellable: {shirt.product_name}").fill("1")
