@@ -20,7 +20,9 @@ export function RefundSettle({
   const [step, setStep] = useState<"" | "retry" | "mark" | "confirmMark">("");
   const [reference, setReference] = useState("");
   const [amount, setAmount] = useState("");
-  const amountOk = !amount.trim() || Number(amount) > 0;
+  // Turkish staff write a decimal comma (12,50); the API takes a point.
+  const decimal = amount.trim().replace(",", ".");
+  const amountOk = !decimal || Number(decimal) > 0;
   const submit = async (variables: SettleVariables) => {
     if (await settle(variables)) {
       setStep("");
@@ -89,7 +91,7 @@ export function RefundSettle({
               submit({
                 action: "MARK_DONE",
                 reference: reference.trim(),
-                ...(amount.trim() ? { amount: amount.trim() } : {}),
+                ...(decimal ? { amount: decimal } : {}),
               })
             }
           >

@@ -203,3 +203,23 @@ describe("closing a return whose items never arrived", () => {
     expect(screen.queryByRole("button", { name: "Close return" })).toBeNull();
   });
 });
+
+describe("marking refunded in Turkish", () => {
+  it("takes an amount with a decimal comma", async () => {
+    const request = plugin({ status: "REFUNDED", refundedAmount: "12.50", refund: null });
+    renderCard({ ...inspected, refund: unknownRefund }, request, "tr");
+
+    fireEvent.click(screen.getByRole("button", { name: "İade yapıldı olarak işaretle" }));
+    fireEvent.change(screen.getByLabelText("Ödeme sağlayıcısındaki veya bankadaki referans"), {
+      target: { value: "EFT-1" },
+    });
+    fireEvent.change(screen.getByLabelText("İade edilen tutar (boş: borcun tamamı)"), {
+      target: { value: "12,50" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "İade yapıldı olarak işaretle" }));
+    fireEvent.click(screen.getByRole("button", { name: "Evet, işaretle" }));
+
+    await waitFor(() => expect(screen.getByTestId("status").textContent).toBe("Para iadesi yapıldı"));
+    expect((request as unknown as Calls).mock.calls[0][1]).toMatchObject({ amount: "12.50" });
+  });
+});
