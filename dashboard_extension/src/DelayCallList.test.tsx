@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { Request } from "./api";
 import { DashboardProvider } from "./dashboard";
-import { type Delay, DelayCallList } from "./DelayCallList";
+import { type Delay, DelayCallList, DelayCard } from "./DelayCallList";
 import { translator } from "./i18n";
 
 afterEach(cleanup);
@@ -63,5 +63,40 @@ describe("DelayCallList", () => {
       first: 21,
       offset: 0,
     });
+  });
+});
+
+describe("a delay's refund that failed", () => {
+  it("is settled through delayRefundSettle after confirmation", async () => {
+    const failed: Delay = {
+      ...delay(7),
+      choice: "CANCEL",
+      refund: { status: "FAILED", amount: 30, currency: "USD", detail: "Card expired." },
+    };
+    const request = vi.fn(async () => ({
+      delayRefundSettle: {
+        delay: { ...failed, refund: { ...failed.refund!, status: "SUCCEEDED", detail: "manual:BANK-9" } },
+        errors: [],
+      },
+    })) as unknown as Request;
+    render(
+      <DashboardProvider value={{ request, language: "en", t: translator("en") }}>
+        <DelayCard initial={failed} callable={false} />
+      </DashboardProvider>,
+    );
+
+    const refund = screen.getByTestId("delay-refund");
+    expect(refund.textContent).toContain("Failed");
+    expect(refund.textContent).toContain("Card expired.");
+    fireEvent.click(screen.getByRole("button", { name: "Mark refunded" }));
+    fireEvent.change(screen.getByLabelText("Reference in the gateway or bank"), { target: { value: "BANK-9" } });
+    fireEvent.click(screen.getByRole("button", { name: "Mark refunded" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, mark refunded" }));
+
+    await waitFor(() => expect(screen.getByTestId("delay-refund").dataset.status).toBe("SUCCEEDED"));
+    const [query, variables] = (request as unknown as Calls).mock.calls[0];
+    expect(query).toContain("delayRefundSettle(");
+    expect(variables).toEqual({ delayId: failed.id, action: "MARK_DONE", reference: "BANK-9" });
+    expect(screen.queryByTestId("refund-settle")).toBeNull();
   });
 });

@@ -4,8 +4,10 @@ import { useState } from "react";
 
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
-import { formatDate } from "./i18n";
+import { formatDate, formatMoney } from "./i18n";
 import { codes, label } from "./labels";
+import { RefundSettle, type SettleVariables } from "./RefundSettle";
+import { needsSettling } from "./returns";
 import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 
 export const DELAY_FIELDS = `
@@ -39,6 +41,12 @@ const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note
     delay { ${DELAY_FIELDS} } errors { field code message }
   }
 }`;
+const SETTLE = `mutation DelaySettle($delayId: ID!, $action: RefundSettleAction!, $reference: String, $amount: Decimal) {
+  delayRefundSettle(delayId: $delayId, action: $action, reference: $reference, amount: $amount) {
+    delay { ${DELAY_FIELDS} } errors { field code message }
+  }
+}`;
+type DelayPayload = { delay: Delay | null; errors: MutationError[] };
 const OUTCOMES = ["REACHED", "NO_ANSWER", "VOICEMAIL", "WRONG_NUMBER", "CALL_BACK"];
 
 export function DelayCallList() {
@@ -92,19 +100,31 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
   const [outcome, setOutcome] = useState("REACHED");
   const [note, setNote] = useState("");
   const [error, setError] = useState<Error>();
-  const log = async () => {
+  const [busy, setBusy] = useState(false);
+  /** Run a mutation on this delay; resolves to whether it succeeded. */
+  const run = async (document: string, variables: Record<string, unknown>) => {
+    setBusy(true);
     setError(undefined);
     try {
-      const data = await request<{
-        delayCallLog: { delay: Delay | null; errors: MutationError[] };
-      }>(LOG_CALL, { delayId: delay.id, outcome, note });
-      raiseMutationErrors(data.delayCallLog);
-      if (data.delayCallLog.delay) setDelay(data.delayCallLog.delay);
-      setNote("");
+      const data = await request<Record<string, DelayPayload>>(document, {
+        delayId: delay.id,
+        ...variables,
+      });
+      const payload = Object.values(data)[0];
+      raiseMutationErrors(payload);
+      if (payload.delay) setDelay(payload.delay);
+      return true;
     } catch (caught) {
       setError(caught as Error);
+      return false;
+    } finally {
+      setBusy(false);
     }
   };
+  const log = async () => {
+    if (await run(LOG_CALL, { outcome, note })) setNote("");
+  };
+  const settle = (variables: SettleVariables) => run(SETTLE, variables);
   return (
     <Card testId={`delay-${delay.orderNumber}`}>
       <Text fontWeight="bold">
@@ -123,9 +143,18 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
           : t("noChoice")}
       </Text>
       {delay.refund && (
-        <Text display="block" data-testid="delay-refund">
-          {label(language, "refundStatus", delay.refund.status)} {delay.refund.detail}
-        </Text>
+        <Box marginY={2} data-testid="delay-refund" data-status={delay.refund.status}>
+          <Text display="block">
+            {t("refundRecord")}: {label(language, "refundStatus", delay.refund.status)} ·{" "}
+            {formatMoney(language, delay.refund.amount, delay.refund.currency)}
+          </Text>
+          {delay.refund.detail && (
+            <Text display="block" size={2} color={needsSettling(delay.refund.status) ? "critical1" : "default2"}>
+              {delay.refund.detail}
+            </Text>
+          )}
+          {needsSettling(delay.refund.status) && <RefundSettle busy={busy} settle={settle} />}
+        </Box>
       )}
       {delay.calls.length > 0 && (
         <Box marginTop={2}>
@@ -159,7 +188,9 @@ export function DelayCard({ initial, callable = true }: { initial: Delay; callab
             onChange={(event) => setNote(event.target.value)}
             size="small"
           />
-          <Button onClick={log}>{t("logCall")}</Button>
+          <Button disabled={busy} onClick={log}>
+            {t("logCall")}
+          </Button>
         </Box>
       )}
       {error && <Failure t={t} error={error} />}

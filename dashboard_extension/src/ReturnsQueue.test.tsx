@@ -23,8 +23,11 @@ const requested: ReturnRecord = {
   createdAt: "2026-03-01T10:00:00+00:00",
   decisionDueAt: "2026-03-03T10:00:00+00:00",
   refundAmount: null,
+  refundedAmount: null,
+  refundShortfall: null,
+  closeReason: "",
   currency: "USD",
-  lines: [{ id: "TGluZTox", productName: "Shirt", sku: "S1", quantity: 1, outcome: null }],
+  lines: [{ id: "TGluZTox", productName: "Shirt", sku: "S1", quantity: 1, outcome: null, outcomes: [] }],
   refund: null,
 };
 

@@ -6,11 +6,13 @@ import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate, formatMoney } from "./i18n";
 import { label } from "./labels";
+import { Inspection } from "./Inspection";
+import { RefundSettle } from "./RefundSettle";
 import { RefundState } from "./RefundState";
 import {
   APPROVE,
+  CLOSE,
   INSPECT,
-  INSPECTION_OUTCOMES,
   NEXT_ACTION_TEXT,
   PAGE_SIZE,
   RECEIVE,
@@ -19,6 +21,8 @@ import {
   RETURN_REASONS,
   RETURN_STATUSES,
   RETURNS_QUERY,
+  SETTLE,
+  canClose,
   canMarkReceived,
   nextAction,
   returnFilterInput,
@@ -102,8 +106,10 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [rejectReason, setRejectReason] = useState("");
-  const [outcomes, setOutcomes] = useState<Record<string, string>>({});
+  // null: the close form is hidden; a string: the reason being typed.
+  const [closeReason, setCloseReason] = useState<string | null>(null);
 
+  /** Run a mutation on this return; resolves to whether it succeeded. */
   const run = async (document: string, variables: Record<string, unknown>) => {
     setBusy(true);
     setError(undefined);
@@ -112,15 +118,31 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
       const payload = Object.values(data)[0];
       raiseMutationErrors(payload);
       if (payload.return) setRet(payload.return);
+      return true;
     } catch (caught) {
       setError(caught as Error);
+      await reread();
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  // A refused step may still have changed the return (a refund whose answer was lost is now
+  // UNKNOWN, to settle): show it as it is now.
+  const reread = async () => {
+    try {
+      const filter = { orderId: ret.orderId };
+      const { returns } = await request<{ returns: ReturnRecord[] }>(RETURNS_QUERY, { filter });
+      const found = returns.find((other) => other.id === ret.id);
+      if (found) setRet(found);
+    } catch {
+      // The refusal already shows; the card keeps its last known state.
+    }
+  };
 
-  const action = nextAction(ret.status);
-  const amount = formatMoney(language, ret.refundAmount, ret.currency);
+  const action = nextAction(ret.status, ret.refund?.status);
+  const money = (value: string | null) => formatMoney(language, value, ret.currency);
+  const amount = money(ret.refundAmount);
   return (
     <Card testId={`return-${ret.rma}`}>
       <Box display="flex" justifyContent="space-between" gap={3} flexWrap="wrap">
@@ -152,7 +174,10 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
           <li key={line.id}>
             <Text>
               {line.quantity} × {line.productName}
-              {line.outcome ? ` — ${label(language, "outcome", line.outcome)}` : ""}
+              {line.outcomes.length > 0 &&
+                ` — ${line.outcomes
+                  .map((o) => `${o.quantity} ${label(language, "outcome", o.outcome)}`)
+                  .join(", ")}`}
             </Text>
           </li>
         ))}
@@ -160,10 +185,22 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
       {ret.refundAmount && (
         <Text display="block" data-testid="refund-state">
           {ret.status === "REFUNDED"
-            ? t("refunded", { amount })
+            ? t("refunded", { amount: money(ret.refundedAmount ?? ret.refundAmount) })
             : ret.status === "CREDITED"
               ? t("credited", { amount })
-              : t("refundState", { amount })}
+              : ret.status === "REFUND_REQUESTED"
+                ? t("refundWaiting", { amount })
+                : t("refundState", { amount })}
+        </Text>
+      )}
+      {Number(ret.refundShortfall) > 0 && (
+        <Text display="block" color="critical1" data-testid="shortfall">
+          {t("shortfall", { amount: money(ret.refundShortfall) })}
+        </Text>
+      )}
+      {ret.status === "CLOSED" && (
+        <Text display="block" data-testid="close-reason">
+          {t("closed", { reason: ret.closeReason })}
         </Text>
       )}
       {ret.refund && <RefundState refund={ret.refund} />}
@@ -198,34 +235,7 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
           </Button>
         )}
         {action === "inspect" && (
-          <>
-            {ret.lines.map((line) => (
-              <Choice
-                key={line.id}
-                id={`outcome-${line.id}`}
-                label={t("outcome", { product: line.productName })}
-                value={outcomes[line.id] ?? "RESELLABLE"}
-                onChange={(outcome) => setOutcomes({ ...outcomes, [line.id]: outcome })}
-                options={INSPECTION_OUTCOMES.map((o) => ({
-                  value: o,
-                  label: label(language, "outcome", o),
-                }))}
-              />
-            ))}
-            <Button
-              disabled={busy}
-              onClick={() =>
-                run(INSPECT, {
-                  lines: ret.lines.map((line) => ({
-                    lineId: line.id,
-                    outcome: outcomes[line.id] ?? "RESELLABLE",
-                  })),
-                })
-              }
-            >
-              {t("inspect")}
-            </Button>
-          </>
+          <Inspection lines={ret.lines} busy={busy} inspect={(lines) => run(INSPECT, { lines })} />
         )}
         {action === "refund" && (
           <>
@@ -241,6 +251,46 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
             </Button>
           </>
         )}
+        {action === "settle" && (
+          <>
+            <RefundSettle busy={busy} settle={(variables) => run(SETTLE, variables)} />
+            {/* A refused refund may be given as store credit instead; a lost answer may not. */}
+            {ret.refund?.status === "FAILED" && (
+              <Button
+                variant="secondary"
+                disabled={busy}
+                onClick={() => run(REFUND, { resolution: "STORE_CREDIT" })}
+              >
+                {t("storeCredit")}
+              </Button>
+            )}
+          </>
+        )}
+        {canClose(ret) &&
+          (closeReason === null ? (
+            <Button variant="secondary" disabled={busy} onClick={() => setCloseReason("")}>
+              {t("closeReturn")}
+            </Button>
+          ) : (
+            <>
+              <Input
+                label={t("closeReasonInput")}
+                value={closeReason}
+                onChange={(event) => setCloseReason(event.target.value)}
+                size="small"
+              />
+              <Button
+                variant="error"
+                disabled={busy || !closeReason.trim()}
+                onClick={() => run(CLOSE, { reason: closeReason.trim() })}
+              >
+                {t("confirmClose")}
+              </Button>
+              <Button variant="secondary" disabled={busy} onClick={() => setCloseReason(null)}>
+                {t("cancel")}
+              </Button>
+            </>
+          ))}
       </Box>
       {error && <Failure t={t} error={error} />}
     </Card>

@@ -8,6 +8,8 @@ describe("label", () => {
     expect(label("en", "returnStatus", "SHIPPED_BACK")).toBe("Shipped back");
     expect(label("tr", "shipmentStatus", "in_transit")).toBe("Yolda");
     expect(label("tr", "refundStatus", "REQUESTED")).toBe("İade istendi, henüz onaylanmadı");
+    expect(label("tr", "returnStatus", "REFUND_REQUESTED")).toBe("İade istendi");
+    expect(label("en", "returnStatus", "CLOSED")).toBe("Closed");
   });
 
   it("shows a value the API added later as words instead of a code", () => {

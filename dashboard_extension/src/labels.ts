@@ -13,8 +13,10 @@ const LABELS = {
     SHIPPED_BACK: ["Shipped back", "Geri gönderildi"],
     RECEIVED: ["Received", "Teslim alındı"],
     INSPECTED: ["Inspected", "İncelendi"],
+    REFUND_REQUESTED: ["Refund requested", "İade istendi"],
     REFUNDED: ["Refunded", "Para iadesi yapıldı"],
     CREDITED: ["Store credit given", "Mağaza kredisi verildi"],
+    CLOSED: ["Closed", "Kapatıldı"],
   },
   returnReason: {
     SIZE: ["Wrong size", "Beden uymadı"],

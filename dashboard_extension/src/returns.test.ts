@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { broadcastFilter } from "./Broadcast";
 import { byConcern } from "./CarrierHealth";
-import { canMarkReceived, nextAction, returnFilterInput } from "./returns";
+import { canClose, canMarkReceived, needsSettling, nextAction, outcomesInput, returnFilterInput } from "./returns";
 
 describe("nextAction", () => {
   it("follows the return's steps to the refund", () => {
@@ -11,7 +11,11 @@ describe("nextAction", () => {
     expect(nextAction("SHIPPED_BACK")).toBe("receive");
     expect(nextAction("RECEIVED")).toBe("inspect");
     expect(nextAction("INSPECTED")).toBe("refund");
+    expect(nextAction("INSPECTED", "FAILED")).toBe("settle");
+    expect(nextAction("INSPECTED", "UNKNOWN")).toBe("settle");
+    expect(nextAction("REFUND_REQUESTED")).toBe("waitPayment");
     expect(nextAction("REFUNDED")).toBe("none");
+    expect(nextAction("CLOSED")).toBe("none");
     expect(nextAction("REJECTED")).toBe("none");
   });
 
@@ -56,5 +60,29 @@ describe("byConcern", () => {
       },
     ];
     expect(byConcern(rows, now).map((row) => row.code)).toEqual(["mng", "ups", "aras"]);
+  });
+});
+
+describe("staff's ways out", () => {
+  it("settles by hand only refunds that failed or whose answer was lost", () => {
+    expect(needsSettling("FAILED")).toBe(true);
+    expect(needsSettling("UNKNOWN")).toBe(true);
+    expect(needsSettling("REQUESTED")).toBe(false);
+    expect(needsSettling("SUCCEEDED")).toBe(false);
+    expect(needsSettling(undefined)).toBe(false);
+  });
+
+  it("closes returns whose parcel never came, or whose items all went missing", () => {
+    expect(canClose({ status: "SHIPPED_BACK", refundAmount: null })).toBe(true);
+    expect(canClose({ status: "INSPECTED", refundAmount: "0.00" })).toBe(true);
+    expect(canClose({ status: "INSPECTED", refundAmount: "12.00" })).toBe(false);
+    expect(canClose({ status: "APPROVED", refundAmount: null })).toBe(false);
+  });
+
+  it("sends a split without the outcomes that count no item", () => {
+    expect(outcomesInput({ DAMAGED: 1, RESELLABLE: 1, MISSING: 0 })).toEqual([
+      { outcome: "RESELLABLE", quantity: 1 },
+      { outcome: "DAMAGED", quantity: 1 },
+    ]);
   });
 });

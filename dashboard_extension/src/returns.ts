@@ -7,8 +7,10 @@ export const RETURN_STATUSES = [
   "SHIPPED_BACK",
   "RECEIVED",
   "INSPECTED",
+  "REFUND_REQUESTED",
   "REFUNDED",
   "CREDITED",
+  "CLOSED",
   "REJECTED",
   "CANCELLED",
 ] as const;
@@ -31,7 +33,9 @@ export type ReturnLine = {
   productName: string;
   sku: string | null;
   quantity: number;
+  /** Null when inspection split the line's items: then `outcomes` says how. */
   outcome: string | null;
+  outcomes: { outcome: string; quantity: number }[];
 };
 
 /** The refund's exactly-once record; `status` is any value of the API's ReturnRefundStatus. */
@@ -58,7 +62,12 @@ export type ReturnRecord = {
   isOverdue: boolean;
   createdAt: string;
   decisionDueAt: string;
+  /** What is owed, once inspected. */
   refundAmount: string | null;
+  refundedAmount: string | null;
+  /** Owed but not refunded, when the refund was capped by what was captured. */
+  refundShortfall: string | null;
+  closeReason: string;
   currency: string;
   lines: ReturnLine[];
   refund: RefundRecord | null;
@@ -68,8 +77,8 @@ export const PAGE_SIZE = 20;
 
 const RETURN_FIELDS = `
   id rma orderId orderNumber status statusLabel reason comment resolution isOverdue
-  createdAt decisionDueAt refundAmount currency
-  lines { id productName sku quantity outcome }
+  createdAt decisionDueAt refundAmount refundedAmount refundShortfall closeReason currency
+  lines { id productName sku quantity outcome outcomes { outcome quantity } }
   refund { status amount currency reference error attempts updatedAt }
 `;
 
@@ -92,6 +101,13 @@ export const REFUND = `mutation Refund($id: ID!, $resolution: ReturnResolution) 
   "returnRefund(id: $id, resolution: $resolution)",
 )}`;
 
+export const SETTLE = `mutation Settle($id: ID!, $action: RefundSettleAction!, $reference: String, $amount: Decimal) ${payload(
+  "returnRefundSettle(id: $id, action: $action, reference: $reference, amount: $amount)",
+)}`;
+export const CLOSE = `mutation Close($id: ID!, $reason: String!) ${payload(
+  "returnClose(id: $id, reason: $reason)",
+)}`;
+
 export type ReturnFilter = { status: string; reason: string; overdue: boolean };
 
 /** The GraphQL filter of the queue's controls ("" means any). */
@@ -103,10 +119,19 @@ export function returnFilterInput(filter: ReturnFilter): Record<string, unknown>
   };
 }
 
-export type NextAction = "decide" | "waitParcel" | "receive" | "inspect" | "refund" | "none";
+export type NextAction =
+  | "decide"
+  | "waitParcel"
+  | "receive"
+  | "inspect"
+  | "refund"
+  | "settle"
+  | "waitPayment"
+  | "none";
 
-/** What staff do next with a return in `status` (follows the plugin's transitions). */
-export function nextAction(status: ReturnStatus): NextAction {
+/** What staff do next with a return in `status` (follows the plugin's transitions), its
+ * refund in `refundStatus`. */
+export function nextAction(status: ReturnStatus, refundStatus?: string | null): NextAction {
   switch (status) {
     case "REQUESTED":
       return "decide";
@@ -117,7 +142,9 @@ export function nextAction(status: ReturnStatus): NextAction {
     case "RECEIVED":
       return "inspect";
     case "INSPECTED":
-      return "refund";
+      return needsSettling(refundStatus) ? "settle" : "refund";
+    case "REFUND_REQUESTED":
+      return "waitPayment";
     default:
       return "none";
   }
@@ -129,10 +156,39 @@ export const NEXT_ACTION_TEXT: Record<NextAction, MessageKey> = {
   receive: "actionReceive",
   inspect: "actionInspect",
   refund: "actionRefund",
+  settle: "actionSettle",
+  waitPayment: "actionWaitPayment",
   none: "actionNone",
 };
 
 /** Whether staff may mark the parcel received: approved (shop got it first) or shipped back. */
 export function canMarkReceived(status: ReturnStatus): boolean {
   return status === "APPROVED" || status === "SHIPPED_BACK";
+}
+
+/** Refund states staff settle by hand: retry, or mark done with the gateway's reference. */
+export function needsSettling(refundStatus: string | null | undefined): boolean {
+  return refundStatus === "FAILED" || refundStatus === "UNKNOWN";
+}
+
+/** Whether staff may close the return without refund: its parcel never arrived, or nothing
+ * found in it is owed (the plugin refuses to close a return whose items arrived). */
+export function canClose(ret: Pick<ReturnRecord, "status" | "refundAmount">): boolean {
+  return ret.status === "SHIPPED_BACK" || (ret.status === "INSPECTED" && !Number(ret.refundAmount));
+}
+
+/** Items of a line per inspection outcome, as staff split them. */
+export type Split = Record<string, number>;
+
+/** A line's split as the API's `outcomes` (only outcomes with items). */
+export function outcomesInput(split: Split): { outcome: string; quantity: number }[] {
+  return INSPECTION_OUTCOMES.filter((o) => (split[o] ?? 0) > 0).map((o) => ({
+    outcome: o,
+    quantity: split[o],
+  }));
+}
+
+/** How many items a split counts (what must equal the returned quantity). */
+export function splitTotal(split: Split): number {
+  return Object.values(split).reduce((sum, n) => sum + n, 0);
 }

@@ -1,4 +1,4 @@
-import{u as p,a as q,A as P,l as d,b as k,F,r as M,g as U,h as _,E as b,S as x,i as B,R as W,j as Y,C as J,f as y,e as V}from"./ReturnsQueue-B2aJedWB.js";import{r as g,j as e,J as h,a as l,c as G,n as H,N as K,b as X}from"./vendor-DEouJcPV.js";const Z=`query ReturnOptions($id: ID!) {
+import{u as p,a as q,A as P,l as d,b as k,F,r as M,g as U,h as _,E as b,S as x,i as B,R as W,j as Y,C as J,f as y,e as V}from"./ReturnsQueue-CwZM9Xyy.js";import{r as g,j as e,J as h,a as l,c as G,n as H,N as K,b as X}from"./vendor-DEouJcPV.js";const Z=`query ReturnOptions($id: ID!) {
   returnEligibility(id: $id) {
     lines { orderLineId productName variantName returnableQuantity notReturnableReason }
   }
