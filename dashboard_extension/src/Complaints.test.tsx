@@ -5,6 +5,7 @@ import type { Request } from "./api";
 import { type Complaint, Complaints } from "./Complaints";
 import { DashboardProvider } from "./dashboard";
 import { translator } from "./i18n";
+import { connection } from "./connection.testing";
 
 afterEach(cleanup);
 
@@ -35,7 +36,7 @@ function renderComplaints(request: Request, language: "en" | "tr" = "en") {
 
 describe("Complaints", () => {
   it("lists complaints in Turkish with their status, topic and lateness", async () => {
-    renderComplaints(vi.fn(async () => ({ complaints: [complaint] })) as unknown as Request, "tr");
+    renderComplaints(vi.fn(async () => ({ complaints: connection([complaint]) })) as unknown as Request, "tr");
 
     expect((await screen.findByTestId("complaint-status")).textContent).toBe("Açık");
     expect(screen.getByTestId("complaint-overdue").textContent).toBe("Gecikmiş");
@@ -43,7 +44,7 @@ describe("Complaints", () => {
   });
 
   it("asks again with the status and overdue filters, from the first page", async () => {
-    const request = vi.fn(async () => ({ complaints: [] })) as unknown as Request;
+    const request = vi.fn(async () => ({ complaints: connection([]) })) as unknown as Request;
     renderComplaints(request);
 
     await screen.findByText("No complaints match these filters.");
@@ -53,8 +54,8 @@ describe("Complaints", () => {
     await waitFor(() => expect(request).toHaveBeenCalledTimes(3));
     expect((request as unknown as Calls).mock.calls[2][1]).toEqual({
       filter: { status: ["REOPENED"], overdue: true },
-      first: 21,
-      offset: 0,
+      first: 20,
+      after: null,
     });
   });
 
@@ -75,7 +76,7 @@ describe("Complaints", () => {
         };
         return { complaintReply: { complaint: answered, errors: [] } };
       }
-      return { complaints: [complaint] };
+      return { complaints: connection([complaint]) };
     }) as unknown as Request;
     renderComplaints(request);
 

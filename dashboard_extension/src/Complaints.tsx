@@ -2,6 +2,7 @@
 import { Box, Button, Chip, Input, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 
+import { type Connection, connectionOf, nodes, useCursorPages } from "./cursors";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
@@ -28,8 +29,8 @@ export type Complaint = {
   messages: { fromCustomer: boolean; body: string; author: string | null; createdAt: string }[];
 };
 
-export const COMPLAINTS = `query Complaints($filter: ComplaintFilterInput, $first: Int, $offset: Int) {
-  complaints(filter: $filter, first: $first, offset: $offset) { ${COMPLAINT_FIELDS} }
+export const COMPLAINTS = `query Complaints($filter: ComplaintFilterInput, $first: Int, $after: String) {
+  complaints(filter: $filter, first: $first, after: $after) { ${connectionOf(COMPLAINT_FIELDS)} }
 }`;
 const payload = `{ complaint { ${COMPLAINT_FIELDS} } errors { field code message } }`;
 const ASSIGN = `mutation Assign($id: ID!, $assigneeId: ID) {
@@ -54,19 +55,15 @@ export function complaintFilterInput(filter: ComplaintFilter): Record<string, un
 export function Complaints() {
   const { request, t, language } = useDashboard();
   const [filter, setFilter] = useState<ComplaintFilter>({ status: "", overdue: false });
-  const [page, setPage] = useState(0);
-  const variables = {
-    filter: complaintFilterInput(filter),
-    first: PAGE_SIZE + 1,
-    offset: page * PAGE_SIZE,
-  };
+  const pages = useCursorPages();
+  const variables = { filter: complaintFilterInput(filter), first: PAGE_SIZE, after: pages.after };
   const loaded = useLoad(
-    () => request<{ complaints: Complaint[] }>(COMPLAINTS, variables),
+    () => request<{ complaints: Connection<Complaint> }>(COMPLAINTS, variables),
     JSON.stringify(variables),
   );
   const change = (next: Partial<ComplaintFilter>) => {
     setFilter({ ...filter, ...next });
-    setPage(0);
+    pages.reset();
   };
   return (
     <Box>
@@ -96,10 +93,11 @@ export function Complaints() {
         {({ complaints }) => (
           <Paged
             t={t}
-            items={complaints}
+            items={nodes(complaints)}
+            hasNext={complaints.pageInfo.hasNextPage}
             pageSize={PAGE_SIZE}
-            page={page}
-            onPage={setPage}
+            page={pages.page}
+            onPage={(next) => pages.turn(next, complaints)}
             empty={t("noComplaints")}
           >
             {(complaint) => <ComplaintCard key={complaint.id} initial={complaint} />}

@@ -5,6 +5,7 @@ import type { Request } from "./api";
 import { DashboardProvider } from "./dashboard";
 import { type Delay, DelayCallList, DelayCard } from "./DelayCallList";
 import { translator } from "./i18n";
+import { connection } from "./connection.testing";
 
 afterEach(cleanup);
 
@@ -28,7 +29,10 @@ type Calls = { mock: { calls: [string, Record<string, unknown>][] } };
 describe("DelayCallList", () => {
   it("names causes and choices in Turkish and pages through the list", async () => {
     const request = vi.fn(async (_query: string, variables: Record<string, unknown>) => ({
-      delayCallList: variables.offset === 0 ? Array.from({ length: 21 }, (_, i) => delay(i + 1)) : [delay(22)],
+      delayCallList:
+        variables.after === null
+          ? connection(Array.from({ length: 20 }, (_, i) => delay(i + 1)), "cursor-20")
+          : connection([delay(21)]),
     })) as unknown as Request;
     render(
       <DashboardProvider value={{ request, language: "tr", t: translator("tr") }}>
@@ -42,12 +46,16 @@ describe("DelayCallList", () => {
     expect(screen.queryByTestId("delay-21")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Sonraki" }));
 
-    expect(await screen.findByTestId("delay-22")).toBeTruthy();
-    expect((request as unknown as Calls).mock.calls[1][1]).toEqual({ cause: null, first: 21, offset: 20 });
+    expect(await screen.findByTestId("delay-21")).toBeTruthy();
+    expect((request as unknown as Calls).mock.calls[1][1]).toEqual({
+      cause: null,
+      first: 20,
+      after: "cursor-20",
+    });
   });
 
   it("filters by cause from the first page", async () => {
-    const request = vi.fn(async () => ({ delayCallList: [] })) as unknown as Request;
+    const request = vi.fn(async () => ({ delayCallList: connection([]) })) as unknown as Request;
     render(
       <DashboardProvider value={{ request, language: "en", t: translator("en") }}>
         <DelayCallList />
@@ -60,8 +68,8 @@ describe("DelayCallList", () => {
     await waitFor(() => expect(request).toHaveBeenCalledTimes(2));
     expect((request as unknown as Calls).mock.calls[1][1]).toEqual({
       cause: "OUT_OF_STOCK",
-      first: 21,
-      offset: 0,
+      first: 20,
+      after: null,
     });
   });
 });

@@ -2,6 +2,7 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 
+import { type Connection, connectionOf, nodes, useCursorPages } from "./cursors";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate, formatMoney } from "./i18n";
@@ -32,8 +33,8 @@ export type Delay = {
   calls: { id: string; outcome: string; note: string; calledBy: string | null; createdAt: string }[];
 };
 
-const CALL_LIST = `query CallList($cause: DelayCause, $first: Int, $offset: Int) {
-  delayCallList(cause: $cause, first: $first, offset: $offset) { ${DELAY_FIELDS} }
+const CALL_LIST = `query CallList($cause: DelayCause, $first: Int, $after: String) {
+  delayCallList(cause: $cause, first: $first, after: $after) { ${connectionOf(DELAY_FIELDS)} }
 }`;
 const PAGE_SIZE = 20;
 const LOG_CALL = `mutation Log($delayId: ID!, $outcome: DelayCallOutcome!, $note: String) {
@@ -52,11 +53,10 @@ const OUTCOMES = ["REACHED", "NO_ANSWER", "VOICEMAIL", "WRONG_NUMBER", "CALL_BAC
 export function DelayCallList() {
   const { request, t, language } = useDashboard();
   const [cause, setCause] = useState("");
-  const [page, setPage] = useState(0);
-  // One more than shown tells whether a next page exists.
-  const variables = { cause: cause || null, first: PAGE_SIZE + 1, offset: page * PAGE_SIZE };
+  const pages = useCursorPages();
+  const variables = { cause: cause || null, first: PAGE_SIZE, after: pages.after };
   const loaded = useLoad(
-    () => request<{ delayCallList: Delay[] }>(CALL_LIST, variables),
+    () => request<{ delayCallList: Connection<Delay> }>(CALL_LIST, variables),
     JSON.stringify(variables),
   );
   return (
@@ -68,7 +68,7 @@ export function DelayCallList() {
           value={cause}
           onChange={(value) => {
             setCause(value);
-            setPage(0);
+            pages.reset();
           }}
           options={[{ value: "", label: t("all") }].concat(
             codes("delayCause").map((c) => ({ value: c, label: label(language, "delayCause", c) })),
@@ -79,10 +79,11 @@ export function DelayCallList() {
         {({ delayCallList }) => (
           <Paged
             t={t}
-            items={delayCallList}
+            items={nodes(delayCallList)}
+            hasNext={delayCallList.pageInfo.hasNextPage}
             pageSize={PAGE_SIZE}
-            page={page}
-            onPage={setPage}
+            page={pages.page}
+            onPage={(next) => pages.turn(next, delayCallList)}
             empty={t("noDelays")}
           >
             {(delay) => <DelayCard key={delay.id} initial={delay} />}

@@ -2,6 +2,7 @@
 import { Box, Chip, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 
+import { type Connection, connectionOf, nodes } from "./cursors";
 import { COMPLAINT_FIELDS, ComplaintCard, type Complaint } from "./Complaints";
 import { useDashboard } from "./dashboard";
 import { DELAY_FIELDS, DelayCard, type Delay } from "./DelayCallList";
@@ -45,7 +46,7 @@ type OrderData = {
   orderDelay: Delay | null;
   orderMessages: Message[];
   orderSurvey: Survey | null;
-  complaints: Complaint[];
+  complaints: Connection<Complaint>;
 };
 
 const ORDER_QUERY = `query Order($id: ID!) {
@@ -60,7 +61,7 @@ const ORDER_QUERY = `query Order($id: ID!) {
   orderDelay(orderId: $id) { ${DELAY_FIELDS} }
   orderMessages(orderId: $id) { id messageType channel recipient status createdAt sentAt }
   orderSurvey(id: $id) { state score comment topics answeredAt }
-  complaints(filter: { orderId: $id }, first: 1) { ${COMPLAINT_FIELDS} }
+  complaints(filter: { orderId: $id }, first: 1) { ${connectionOf(COMPLAINT_FIELDS)} }
 }`;
 
 /** The order's ID as the dashboard passes it in the extension's URL. */
@@ -106,7 +107,7 @@ export function OrderWidget({ orderId }: { orderId: string | null }) {
               </Section>
               <Section title={t("survey")}>
                 <SurveyAnswer survey={data.orderSurvey} />
-                {data.complaints.map((complaint) => (
+                {nodes(data.complaints).map((complaint) => (
                   <ComplaintCard key={complaint.id} initial={complaint} />
                 ))}
               </Section>

@@ -6,6 +6,7 @@ import { DashboardProvider } from "./dashboard";
 import { translator } from "./i18n";
 import type { RefundRecord, ReturnRecord } from "./returns";
 import { ReturnCard } from "./ReturnsQueue";
+import { connection } from "./connection.testing";
 
 afterEach(cleanup);
 
@@ -136,7 +137,7 @@ describe("a refund that failed or is unknown", () => {
               errors: [{ field: null, code: "REFUND_IN_PROGRESS", message: "A refund request is still open." }],
             },
           }
-        : { returns: [{ ...now, id: "other" }, now] },
+        : { returns: connection([{ ...now, id: "other" }, now]) },
     ) as unknown as Request;
     renderCard({ ...inspected, refund: unknownRefund }, request);
 

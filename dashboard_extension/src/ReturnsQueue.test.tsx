@@ -6,6 +6,7 @@ import { DashboardProvider } from "./dashboard";
 import { translator } from "./i18n";
 import type { ReturnRecord } from "./returns";
 import { ReturnsQueue } from "./ReturnsQueue";
+import { connection } from "./connection.testing";
 
 afterEach(cleanup);
 
@@ -50,7 +51,7 @@ describe("ReturnsQueue", () => {
           },
         };
       }
-      return { returns: [requested] };
+      return { returns: connection([requested]) };
     }) as unknown as Request;
     renderQueue(request);
 
@@ -63,7 +64,7 @@ describe("ReturnsQueue", () => {
   });
 
   it("asks again with the status filter, from the first page", async () => {
-    const request = vi.fn(async () => ({ returns: [] })) as unknown as Request;
+    const request = vi.fn(async () => ({ returns: connection([]) })) as unknown as Request;
     renderQueue(request, "tr");
 
     expect(await screen.findByText("Bu filtrelere uyan iade yok.")).toBeTruthy();
@@ -72,7 +73,7 @@ describe("ReturnsQueue", () => {
     await waitFor(() => expect(request).toHaveBeenCalledTimes(2));
     const calls = (request as unknown as { mock: { calls: [string, Record<string, unknown>][] } }).mock
       .calls;
-    expect(calls[1][1]).toEqual({ filter: { status: ["RECEIVED"] }, first: 21, offset: 0 });
+    expect(calls[1][1]).toEqual({ filter: { status: ["RECEIVED"] }, first: 20, after: null });
   });
 
   it("shows an error with a retry", async () => {
@@ -105,7 +106,7 @@ describe("RefundState", () => {
       },
     };
     const later = { ...failed, id: "UmV0dXJuOjM=", rma: "RMA-3", refund: { ...failed.refund!, status: "AWAITING_BANK", error: "" } };
-    renderQueue(vi.fn(async () => ({ returns: [failed, later] })) as unknown as Request, "tr");
+    renderQueue(vi.fn(async () => ({ returns: connection([failed, later]) })) as unknown as Request, "tr");
 
     const first = await screen.findByTestId("return-RMA-2");
     expect(first.querySelector("[data-testid=refund-status]")!.textContent).toBe("Başarısız");

@@ -2,6 +2,7 @@
 import { Box, Button, Chip, Input, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 
+import { type Connection, nodes, useCursorPages } from "./cursors";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate, formatMoney } from "./i18n";
@@ -34,19 +35,19 @@ import { Async, Card, Choice, Failure, Paged, useLoad } from "./ui";
 export function ReturnsQueue({ orderId }: { orderId?: string }) {
   const { request, t, language } = useDashboard();
   const [filter, setFilter] = useState<ReturnFilter>({ status: "", reason: "", overdue: false });
-  const [page, setPage] = useState(0);
+  const pages = useCursorPages();
   const variables = {
     filter: { ...returnFilterInput(filter), ...(orderId ? { orderId } : {}) },
-    first: PAGE_SIZE + 1, // one more than shown tells whether a next page exists
-    offset: page * PAGE_SIZE,
+    first: PAGE_SIZE,
+    after: pages.after,
   };
   const loaded = useLoad(
-    () => request<{ returns: ReturnRecord[] }>(RETURNS_QUERY, variables),
+    () => request<{ returns: Connection<ReturnRecord> }>(RETURNS_QUERY, variables),
     JSON.stringify(variables),
   );
   const change = (next: Partial<ReturnFilter>) => {
     setFilter({ ...filter, ...next });
-    setPage(0);
+    pages.reset();
   };
   return (
     <Box>
@@ -84,10 +85,11 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
         {({ returns }) => (
           <Paged
             t={t}
-            items={returns}
+            items={nodes(returns)}
+            hasNext={returns.pageInfo.hasNextPage}
             pageSize={PAGE_SIZE}
-            page={page}
-            onPage={setPage}
+            page={pages.page}
+            onPage={(next) => pages.turn(next, returns)}
             empty={t(orderId ? "noOrderReturns" : "noReturns")}
           >
             {(ret) => <ReturnCard key={ret.id} initial={ret} />}
@@ -132,8 +134,10 @@ export function ReturnCard({ initial }: { initial: ReturnRecord }) {
   const reread = async () => {
     try {
       const filter = { orderId: ret.orderId };
-      const { returns } = await request<{ returns: ReturnRecord[] }>(RETURNS_QUERY, { filter });
-      const found = returns.find((other) => other.id === ret.id);
+      const { returns } = await request<{ returns: Connection<ReturnRecord> }>(RETURNS_QUERY, {
+        filter,
+      });
+      const found = nodes(returns).find((other) => other.id === ret.id);
       if (found) setRet(found);
     } catch {
       // The refusal already shows; the card keeps its last known state.

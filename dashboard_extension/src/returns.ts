@@ -1,5 +1,6 @@
 // The returns queue's data: GraphQL documents and what staff do next with a return.
 import type { MessageKey } from "./i18n";
+import { connectionOf } from "./cursors";
 
 export const RETURN_STATUSES = [
   "REQUESTED",
@@ -83,8 +84,8 @@ const RETURN_FIELDS = `
 `;
 
 export const RETURNS_QUERY = `
-query Returns($filter: ReturnFilterInput, $first: Int, $offset: Int) {
-  returns(filter: $filter, first: $first, offset: $offset) { ${RETURN_FIELDS} }
+query Returns($filter: ReturnFilterInput, $first: Int, $after: String) {
+  returns(filter: $filter, first: $first, after: $after) { ${connectionOf(RETURN_FIELDS)} }
 }`;
 
 const payload = (call: string) => `{ ${call} { return { ${RETURN_FIELDS} } errors { field code message } } }`;

@@ -217,8 +217,8 @@ export function Pager({
   );
 }
 
-/** A page of a list fetched with one item more than `pageSize`: its items and the pager, or
- * the empty state. */
+/** A page of a list: its items and the pager, or the empty state. The next page exists when
+ * `hasNext` says so (a connection's pageInfo), else when one item more than `pageSize` came. */
 export function Paged<T>({
   t,
   items,
@@ -227,9 +227,11 @@ export function Paged<T>({
   onPage,
   empty,
   children,
+  hasNext,
 }: {
   t: Translate;
   items: T[];
+  hasNext?: boolean;
   pageSize: number;
   page: number;
   onPage: (page: number) => void;
@@ -240,7 +242,7 @@ export function Paged<T>({
   return (
     <>
       {items.slice(0, pageSize).map(children)}
-      <Pager t={t} page={page} hasNext={items.length > pageSize} onPage={onPage} />
+      <Pager t={t} page={page} hasNext={hasNext ?? items.length > pageSize} onPage={onPage} />
     </>
   );
 }
