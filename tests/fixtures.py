@@ -113,6 +113,14 @@ def replica_reads_the_test_database(django_db_setup):
     replica["NAME"] = original
 
 
+@pytest.fixture(autouse=True)
+def worker_tests_read_the_test_database(request):
+    """Tests with a real worker commit for real: there Saleor's `replica` reads (site settings
+    for the shop's name in a message, ...) must reach the test database too."""
+    if request.node.get_closest_marker("worker"):
+        request.getfixturevalue("replica_reads_the_test_database")
+
+
 @pytest.fixture
 def order_paid_by_transaction(
     delivered_order,
