@@ -6,7 +6,6 @@ answer was lost is `unknown` until the payment's Transaction rows show the refun
 emails the customer about a refund when it records its success (`order_refunded`).
 """
 
-import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from django.db import transaction
 
 from ..saleor_glue import refunds
 from ..saleor_glue.orders import add_timeline_event
+from ..settlement import settle_each
 from .actions import DelayActionError, finish_refund, request_refund
 from .models import DelayRefund, RefundStatus
 
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from saleor.account.models import User
     from saleor.app.models import App
 
-logger = logging.getLogger(__name__)
 
 OPEN_STATUSES = (RefundStatus.REQUESTED, RefundStatus.UNKNOWN)
 # Refunds staff may settle by hand: refused, unknown, waiting for the app, or left by a crash.
@@ -57,18 +56,8 @@ def settle_delay_refund(refund_id: int) -> str:
 
 def settle_open_delay_refunds() -> dict[str, int]:
     """Settle every open delay refund; counts by resulting status."""
-    counts: dict[str, int] = {}
-    for refund_id in DelayRefund.objects.filter(status__in=OPEN_STATUSES).values_list(
-        "pk", flat=True
-    ):
-        try:
-            status = settle_delay_refund(refund_id)
-        except Exception:
-            # One record Saleor cannot settle now must not hold up the others.
-            logger.exception("Could not settle refund %s", refund_id)
-            status = "error"
-        counts[status] = counts.get(status, 0) + 1
-    return counts
+    open_refunds = DelayRefund.objects.filter(status__in=OPEN_STATUSES)
+    return settle_each(open_refunds.values_list("pk", flat=True), settle_delay_refund)
 
 
 def has_open_requests(order_id) -> bool:

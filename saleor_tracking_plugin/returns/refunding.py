@@ -7,7 +7,6 @@ whose answer was lost leaves the refund `unknown`, settled from the payment's Tr
 never by asking again. Staff settle what Saleor cannot: mark it done with a reference, or retry.
 """
 
-import logging
 from datetime import timedelta
 from decimal import Decimal
 
@@ -17,13 +16,12 @@ from django.utils import timezone
 from ..money import STAFF_LANGUAGE, format_money
 from ..saleor_glue import giftcards, payments, refunds
 from ..saleor_glue import returns as saleor_returns
+from ..settlement import settle_each
 from .errors import ReturnError
 from .models import RefundStatus, Return, ReturnRefund
 from .reasons import Resolution
 from .statuses import ReturnStatus
 from .steps import Actor, check, locked, member, move, timeline
-
-logger = logging.getLogger(__name__)
 
 # Refunds Saleor's records may still settle; the reconciliation task looks at these.
 OPEN_REFUND_STATUSES = (RefundStatus.REQUESTED, RefundStatus.UNKNOWN, RefundStatus.PENDING)
@@ -335,18 +333,8 @@ def _fail_request(record: ReturnRefund, reason: str, refunded: Decimal) -> None:
 
 def settle_open_refunds() -> dict[str, int]:
     """The reconciliation: settle every open refund from Saleor's records; counts by outcome."""
-    counts: dict[str, int] = {}
-    for record_id in ReturnRefund.objects.filter(status__in=OPEN_REFUND_STATUSES).values_list(
-        "pk", flat=True
-    ):
-        try:
-            status = settle_refund(record_id)
-        except Exception:
-            # One record Saleor cannot settle now must not hold up the others.
-            logger.exception("Could not settle refund %s", record_id)
-            status = "error"
-        counts[status] = counts.get(status, 0) + 1
-    return counts
+    open_records = ReturnRefund.objects.filter(status__in=OPEN_REFUND_STATUSES)
+    return settle_each(open_records.values_list("pk", flat=True), settle_refund)
 
 
 def has_open_requests(order_id) -> bool:
