@@ -2,7 +2,7 @@
 import { Box, Button, Chip, Input, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 
-import { type Connection, connectionOf, nodes, useCursorPages } from "./cursors";
+import { type Connection, connectionOf, useCursorPages } from "./cursors";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate } from "./i18n";
@@ -93,11 +93,8 @@ export function Complaints() {
         {({ complaints }) => (
           <Paged
             t={t}
-            items={nodes(complaints)}
-            hasNext={complaints.pageInfo.hasNextPage}
-            pageSize={PAGE_SIZE}
-            page={pages.page}
-            onPage={(next) => pages.turn(next, complaints)}
+            connection={complaints}
+            pages={pages}
             empty={t("noComplaints")}
           >
             {(complaint) => <ComplaintCard key={complaint.id} initial={complaint} />}

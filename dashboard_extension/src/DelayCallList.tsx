@@ -2,7 +2,7 @@
 import { Box, Button, Input, Text } from "@saleor/macaw-ui";
 import { useState } from "react";
 
-import { type Connection, connectionOf, nodes, useCursorPages } from "./cursors";
+import { type Connection, connectionOf, useCursorPages } from "./cursors";
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
 import { formatDate, formatMoney } from "./i18n";
@@ -79,11 +79,8 @@ export function DelayCallList() {
         {({ delayCallList }) => (
           <Paged
             t={t}
-            items={nodes(delayCallList)}
-            hasNext={delayCallList.pageInfo.hasNextPage}
-            pageSize={PAGE_SIZE}
-            page={pages.page}
-            onPage={(next) => pages.turn(next, delayCallList)}
+            connection={delayCallList}
+            pages={pages}
             empty={t("noDelays")}
           >
             {(delay) => <DelayCard key={delay.id} initial={delay} />}

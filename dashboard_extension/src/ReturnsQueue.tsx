@@ -85,11 +85,8 @@ export function ReturnsQueue({ orderId }: { orderId?: string }) {
         {({ returns }) => (
           <Paged
             t={t}
-            items={nodes(returns)}
-            hasNext={returns.pageInfo.hasNextPage}
-            pageSize={PAGE_SIZE}
-            page={pages.page}
-            onPage={(next) => pages.turn(next, returns)}
+            connection={returns}
+            pages={pages}
             empty={t(orderId ? "noOrderReturns" : "noReturns")}
           >
             {(ret) => <ReturnCard key={ret.id} initial={ret} />}

@@ -16,6 +16,8 @@ export function nodes<T>(connection: Connection<T>): T[] {
   return connection.edges.map((edge) => edge.node);
 }
 
+export type CursorPages = ReturnType<typeof useCursorPages>;
+
 /** The page shown, the cursor to read it after, turning pages and starting over. */
 export function useCursorPages() {
   const [ends, setEnds] = useState<(string | null)[]>([]);

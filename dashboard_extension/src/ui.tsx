@@ -3,6 +3,7 @@ import { Box, Button, Spinner, Text } from "@saleor/macaw-ui";
 import { useCallback, useEffect, useState, type ReactNode } from "react";
 
 import { ApiError } from "./api";
+import { type Connection, type CursorPages, nodes } from "./cursors";
 import type { MessageKey, Translate } from "./i18n";
 
 export function Waiting({ t }: { t: Translate }) {
@@ -217,32 +218,31 @@ export function Pager({
   );
 }
 
-/** A page of a list: its items and the pager, or the empty state. The next page exists when
- * `hasNext` says so (a connection's pageInfo), else when one item more than `pageSize` came. */
+/** A page of a staff list (a cursor connection): its items and the pager, or the empty state. */
 export function Paged<T>({
   t,
-  items,
-  pageSize,
-  page,
-  onPage,
+  connection,
+  pages,
   empty,
   children,
-  hasNext,
 }: {
   t: Translate;
-  items: T[];
-  hasNext?: boolean;
-  pageSize: number;
-  page: number;
-  onPage: (page: number) => void;
+  connection: Connection<T>;
+  pages: CursorPages;
   empty: string;
   children: (item: T) => ReactNode;
 }) {
+  const items = nodes(connection);
   if (items.length === 0) return <Empty>{empty}</Empty>;
   return (
     <>
-      {items.slice(0, pageSize).map(children)}
-      <Pager t={t} page={page} hasNext={hasNext ?? items.length > pageSize} onPage={onPage} />
+      {items.map(children)}
+      <Pager
+        t={t}
+        page={pages.page}
+        hasNext={connection.pageInfo.hasNextPage}
+        onPage={(next) => pages.turn(next, connection)}
+      />
     </>
   );
 }

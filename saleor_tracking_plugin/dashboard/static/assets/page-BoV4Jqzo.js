@@ -1,4 +1,4 @@
-import{u as y,C as S,F as _,r as z,a as U,A,E as L,f as V,b as J,l as O,c as oe,N as ce,R as de,D as ue,d as ge,e as pe}from"./ReturnsQueue-Dquky04Y.js";import{r as h,j as e,J as g,n as C,a as c,M as he,c as se,N as re,b as xe}from"./vendor-DEouJcPV.js";const fe=`query Preview($filter: BroadcastFilterInput!) {
+import{u as y,C as S,F as _,r as z,a as U,A,E as L,f as V,b as J,l as O,c as oe,N as ce,R as de,D as ue,d as ge,e as pe}from"./ReturnsQueue-HKA9CBhL.js";import{r as h,j as e,J as g,n as C,a as c,M as he,c as se,N as re,b as xe}from"./vendor-DEouJcPV.js";const fe=`query Preview($filter: BroadcastFilterInput!) {
   delayBroadcastPreview(filter: $filter) { count }
 }`,me=`mutation Create($filter: BroadcastFilterInput!, $message: String!) {
   delayBroadcastCreate(filter: $filter, message: $message) {
