@@ -28,6 +28,7 @@ class ReturnRefundState(graphene.ObjectType):
 
 
 def latest_refund(ret) -> ReturnRefund | None:
-    """The return's refund record (the latest, should a retry ever add one)."""
+    """The return's refund record (the latest, should a retry ever add one); lists prefetch
+    them (`_with_lines`)."""
     refunds = list(ret.refunds.all())
     return refunds[-1] if refunds else None

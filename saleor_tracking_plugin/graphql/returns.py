@@ -326,7 +326,7 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_refund_shortfall(root, _info):
-        record = _refund_record(root)
+        record = latest_refund(root)
         moving = root.refunded_amount if root.refunded_amount is not None else None
         if moving is None and record is not None and record.status != RefundStatus.FAILED:
             moving = record.amount  # requested or being made: what will move at most
@@ -337,22 +337,22 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_refund_status(root, _info):
-        record = _refund_record(root)
+        record = latest_refund(root)
         return record.status if record else None
 
     @staticmethod
     def resolve_refund_error(root, _info):
-        record = _refund_record(root)
+        record = latest_refund(root)
         return (record.error or None) if record else None
 
     @staticmethod
     def resolve_refund_reference(root, _info):
-        record = _refund_record(root)
+        record = latest_refund(root)
         return (record.saleor_reference or None) if record else None
 
     @staticmethod
     def resolve_refund_attempts(root, _info):
-        record = _refund_record(root)
+        record = latest_refund(root)
         return record.attempts if record else 0
 
     @staticmethod
@@ -366,12 +366,6 @@ class ReturnType(graphene.ObjectType):
     @staticmethod
     def resolve_gift_card_id(root, _info):
         return global_id("GiftCard", root.gift_card_id) if root.gift_card_id else None
-
-
-def _refund_record(ret: Return):
-    # One refund record per return (its key); lists prefetch them (`_with_lines`).
-    records = list(ret.refunds.all())
-    return records[-1] if records else None
 
 
 class ReturnConnection(graphene.relay.Connection):
