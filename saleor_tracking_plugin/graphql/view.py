@@ -5,12 +5,13 @@ import logging
 
 from django.http import HttpRequest, JsonResponse
 from graphql.error import GraphQLError
+from graphql.execution import ExecutionResult, execute
 from graphql.execution.middleware import MiddlewareManager
-from graphql.language.parser import parse
 
 from ..saleor_glue.auth import InvalidToken, authenticate
 from .core import GraphQLCodedError
-from .limits import ArgumentGuard, DocumentTooLarge, check_document
+from .documents import prepare
+from .limits import ArgumentGuard
 from .permissions import PermissionGate
 from .schema import ROOT_FIELD_ACCESS, schema
 
@@ -54,26 +55,33 @@ def graphql_view(request: HttpRequest) -> JsonResponse:
     operation_name = data.get("operationName")
     if operation_name is not None and not isinstance(operation_name, str):
         return _errors(400, "BAD_REQUEST", "`operationName` must be a string.")
-    try:
-        document = parse(data["query"])
-        check_document(document)
-    except GraphQLError as error:
-        return JsonResponse({"data": None, "errors": [_format_error(error)]}, status=400)
-    except (DocumentTooLarge, RecursionError) as error:
-        message = str(error) if isinstance(error, DocumentTooLarge) else "Query is too deep."
-        return _errors(400, "QUERY_TOO_COMPLEX", message)
+    prepared = prepare(data["query"])
+    if prepared.syntax_error is not None:
+        return JsonResponse(
+            {"data": None, "errors": [_format_error(prepared.syntax_error)]}, status=400
+        )
+    if prepared.too_complex is not None:
+        return _errors(400, "QUERY_TOO_COMPLEX", prepared.too_complex)
+    if prepared.validation_errors:
+        return JsonResponse(
+            {"data": None, "errors": [_format_error(e) for e in prepared.validation_errors]}
+        )
     try:
         request.requestor = authenticate(request)  # type: ignore[attr-defined]
     except InvalidToken as error:
         return _errors(401, "INVALID_TOKEN", str(error))
 
-    result = schema.execute(
-        document,
-        variables=variables,
-        operation_name=operation_name,
-        context_value=request,
-        middleware=MIDDLEWARE,
-    )
+    try:
+        result = execute(
+            schema,
+            prepared.document,
+            variable_values=variables,
+            operation_name=operation_name,
+            context_value=request,
+            middleware=MIDDLEWARE,
+        )
+    except Exception as error:  # as graphql-core's own entry point: bad variables, no operation
+        result = ExecutionResult(errors=[error], invalid=True)
     body: dict = {"data": result.data}
     if result.errors:
         body["errors"] = [_format_error(error) for error in result.errors]
