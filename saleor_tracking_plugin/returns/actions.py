@@ -16,6 +16,7 @@ from ..carriers.registry import detect_carrier, get_carrier
 from ..config import Settings, load_settings
 from ..money import STAFF_LANGUAGE, format_money
 from ..saleor_glue import returns as saleor_returns
+from ..saleor_glue.order_joins import line_with_variant
 from ..saleor_glue.order_lookups import lock_order
 from ..saleor_glue.stock import restock
 from ..tracking.models import Shipment, ShipmentKind
@@ -210,7 +211,7 @@ def inspect_return(ret: Return, outcomes: dict[int, str | dict[str, int]], actor
     with transaction.atomic():
         ret = locked(ret)
         check(ret, ReturnStatus.INSPECTED)
-        lines = list(ret.lines.select_related("order_line__variant"))
+        lines = list(ret.lines.select_related(line_with_variant()))
         if set(parsed) != {line.pk for line in lines}:
             raise ReturnError("LINES_MISMATCH", "Inspect every line of the return once.", "lines")
         for line in lines:
