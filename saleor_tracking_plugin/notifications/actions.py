@@ -15,6 +15,7 @@ from django.utils.module_loading import import_string
 
 from ..config import Settings, load_settings
 from ..pages.rendering import shop_timezone
+from ..saleor_glue.fulfillments import order_items
 from ..saleor_glue.orders import add_timeline_event
 from ..saleor_glue.shop import shop_identity
 from .catalog import PHONE_CHANNELS, Channel, MessageType, get_message_type
@@ -28,7 +29,6 @@ from .facts import (
     jsonable,
     message_language,
     order_facts,
-    order_items,
 )
 from .models import MessageStatus, OutboxMessage
 from .quiet_hours import parse_clock, quiet_hours_end

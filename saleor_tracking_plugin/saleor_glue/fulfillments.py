@@ -66,6 +66,14 @@ def line_label(order_line: Any) -> str:
     return f"{name} ({variant})" if variant and variant != name else name
 
 
+def order_items(order: Order) -> list[dict[str, Any]]:
+    """The ordered products in the order's language, as {"name", "quantity"} (one query)."""
+    return [
+        {"name": line_label(line), "quantity": line.quantity}
+        for line in order.lines.all().order_by("pk")
+    ]
+
+
 def parcel_items(fulfillment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     """Per fulfillment: its items as {"name", "quantity"}, in order-line order (one query)."""
     items: dict[int, list[dict[str, Any]]] = defaultdict(list)
