@@ -6,7 +6,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from ..notifications.facts import customer_email, customer_name
-from ..saleor_glue.auth import find_user
+from ..saleor_glue.accounts import find_user
 from ..saleor_glue.order_joins import order_with_contacts
 from ..surveys import complaints
 from ..surveys.models import Complaint, ComplaintMessage, Survey
