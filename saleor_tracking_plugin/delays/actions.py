@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
-from saleor.order import OrderStatus
-from saleor.order.models import Order
 
 from ..business_days import turkish_holidays
 from ..config import Settings, load_settings
@@ -16,6 +14,7 @@ from ..money import STAFF_LANGUAGE, format_money
 from ..notifications.milestones import MILESTONE_OF_STATUS
 from ..pages.rendering import shop_timezone
 from ..saleor_glue import cancellations, payments, refunds
+from ..saleor_glue.order_lookups import OrderStatus, get_order, order_by_id
 from ..saleor_glue.orders import add_timeline_event
 from ..tracking.models import Shipment
 from ..tracking.statuses import ShipmentStatus
@@ -69,7 +68,7 @@ def detect_order_delays(
     """
     settings = settings or load_settings()
     now = (now or timezone.now()).astimezone(shop_timezone())
-    order = Order.objects.filter(pk=order_id).first()
+    order = order_by_id(order_id)
     if order is None or order.status in NOT_WATCHED_STATUSES:
         return []
     holidays = turkish_holidays(now.year - 1, now.year, now.year + 1)
@@ -239,7 +238,7 @@ def cancel_and_refund(delay_id: int) -> DelayRefund | None:
 def request_refund(refund: DelayRefund) -> DelayRefund:
     """Ask Saleor to refund what the cancelled order still holds, under the attempt's key
     (the first attempt's is `refund:delay:<id>`, a staff retry's adds `#<attempt>`)."""
-    order = Order.objects.get(pk=refund.delay.order_id)
+    order = get_order(refund.delay.order_id)
     amount = payments.charged_total(order)
     if amount <= 0:
         return finish_refund(refund, RefundStatus.NOTHING_TO_REFUND, amount=Decimal(0))

@@ -1,21 +1,25 @@
 """Gathering what the delay rules need about an order from Saleor and our shipments."""
 
-from saleor.order.models import Order
+from typing import TYPE_CHECKING
 
+from ..saleor_glue.order_lines import has_unshipped_lines
 from ..saleor_glue.stock import lines_short_of_stock
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.statuses import ShipmentStatus
 from .rules import OrderFacts, ShipmentFacts
 
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
-def order_facts(order: Order) -> OrderFacts:
+
+def order_facts(order: "Order") -> OrderFacts:
     """The order's age, whether anything is left to ship, and its outbound parcels."""
-    has_unshipped_lines = any(line.quantity > line.quantity_fulfilled for line in order.lines.all())
+    unshipped = has_unshipped_lines(order)
     shipments = Shipment.objects.filter(order=order, kind=ShipmentKind.OUTBOUND).order_by("pk")
     return OrderFacts(
         placed_at=order.created_at,
-        has_unshipped_lines=has_unshipped_lines,
-        lines_short_of_stock=lines_short_of_stock(order) if has_unshipped_lines else 0,
+        has_unshipped_lines=unshipped,
+        lines_short_of_stock=lines_short_of_stock(order) if unshipped else 0,
         shipments=tuple(
             ShipmentFacts(
                 shipment_id=shipment.pk,
@@ -29,9 +33,9 @@ def order_facts(order: Order) -> OrderFacts:
     )
 
 
-def is_delivered(order: Order) -> bool:
+def is_delivered(order: "Order") -> bool:
     """Everything shipped and every parcel that is still tracked delivered."""
-    if any(line.quantity > line.quantity_fulfilled for line in order.lines.all()):
+    if has_unshipped_lines(order):
         return False
     statuses = set(
         Shipment.objects.filter(order=order, kind=ShipmentKind.OUTBOUND)

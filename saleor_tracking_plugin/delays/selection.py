@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import QuerySet
 
 from ..pages.rendering import shop_timezone
+from ..saleor_glue.order_joins import order_with_contacts, shipped_to_country
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.statuses import FINISHED_STATUSES
 
@@ -57,12 +58,12 @@ def affected_shipments(criteria: BroadcastFilter) -> QuerySet[Shipment]:
     shipments = (
         Shipment.objects.filter(kind=ShipmentKind.OUTBOUND)
         .exclude(status__in=FINISHED_STATUSES)
-        .select_related("order", "order__shipping_address", "order__user")
+        .select_related(*order_with_contacts())
     )
     if criteria.carrier_codes:
         shipments = shipments.filter(carrier_code__in=criteria.carrier_codes)
     if criteria.country:
-        shipments = shipments.filter(order__shipping_address__country=criteria.country.upper())
+        shipments = shipments.filter(shipped_to_country(criteria.country))
     zone = shop_timezone()
     if criteria.shipped_from:
         start = datetime.combine(criteria.shipped_from, time.min, tzinfo=zone)

@@ -6,7 +6,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from ..notifications.facts import customer_email, customer_name
-from ..saleor_glue.auth import find_user
+from ..saleor_glue.accounts import find_user
+from ..saleor_glue.order_joins import order_with_contacts
 from ..surveys import complaints
 from ..surveys.models import Complaint, ComplaintMessage, Survey
 from ..surveys.rules import AWAITING_STAFF, ComplaintStatus
@@ -136,9 +137,9 @@ class ComplaintFilterInput(graphene.InputObjectType):
 
 
 def _complaints() -> QuerySet[Complaint]:
-    return Complaint.objects.select_related(
-        "order", "order__user", "order__billing_address", "order__shipping_address", "assignee"
-    ).prefetch_related("messages__user", "messages__app")
+    return Complaint.objects.select_related(*order_with_contacts(), "assignee").prefetch_related(
+        "messages__user", "messages__app"
+    )
 
 
 def _filtered_complaints(data: dict) -> QuerySet[Complaint]:

@@ -16,6 +16,7 @@ from ..delays.models import (
 )
 from ..delays.rules import DelayCause, DelayChoice
 from ..notifications.facts import customer_name, customer_phone
+from ..saleor_glue.order_joins import order_with_contacts
 from .core import MutationError, RefundSettleAction, global_id, int_pk, mutation_error, uuid_pk
 from .pagination import DATETIME, INTEGER, SortKey, connection, connection_arguments, paginate
 from .permissions import Access, requires
@@ -158,13 +159,7 @@ class OrderDelayType(graphene.ObjectType):
 
 
 def _delays() -> QuerySet[OrderDelay]:
-    return OrderDelay.objects.select_related(
-        "order",
-        "order__user",
-        "order__shipping_address",
-        "order__billing_address",
-        "refund",
-    ).prefetch_related(
+    return OrderDelay.objects.select_related(*order_with_contacts(), "refund").prefetch_related(
         "causes",
         Prefetch(
             "calls", queryset=DelayCall.objects.select_related("called_by_user", "called_by_app")

@@ -2,7 +2,6 @@
 customer's message preferences."""
 
 import graphene
-from saleor.order.models import Order
 
 from ..notifications.catalog import Category, Channel
 from ..notifications.consent import (
@@ -12,6 +11,7 @@ from ..notifications.consent import (
     subscribed_by_default,
 )
 from ..notifications.models import MessageStatus, OutboxMessage
+from ..saleor_glue.order_lookups import order_exists
 from .core import (
     MutationError,
     NotFound,
@@ -101,7 +101,7 @@ class NotificationQueries(graphene.ObjectType):
         if pk is None:
             raise NotFound(NOT_FOUND_MESSAGE)
         messages = list(OutboxMessage.objects.filter(order_id=pk).order_by("created_at", "pk"))
-        if not messages and not Order.objects.filter(pk=pk).exists():
+        if not messages and not order_exists(pk):
             raise NotFound(NOT_FOUND_MESSAGE)
         return messages
 

@@ -1,12 +1,15 @@
 """Which order a caller may see: its owner, staff with MANAGE_ORDERS, or a guest who knows
 both the order number and its email. Shared by every capability's storefront queries."""
 
-from saleor.order import OrderStatus
-from saleor.order.models import Order
+from typing import TYPE_CHECKING
 
 from ..saleor_glue.auth import Requestor
+from ..saleor_glue.order_lookups import placed_order, placed_order_by_number
 from .core import BadInput, NotFound, uuid_pk
 from .guest_throttle import GuestAttempt
+
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
 # One message for a missing order and a wrong number/email pair, so guessing reveals nothing.
 NOT_FOUND_MESSAGE = "Order not found."
@@ -15,7 +18,7 @@ MAX_ORDER_NUMBER_DIGITS = 9
 
 def find_order(
     request, requestor: Requestor, id: str | None, number: str | None, email: str | None
-) -> Order:
+) -> "Order":
     """The order the caller asked for, or NotFound; guests are throttled per client."""
     if id and (number or email):
         raise BadInput("Give either `id`, or `number` and `email`.")
@@ -26,11 +29,11 @@ def find_order(
     raise BadInput("Give either `id`, or `number` and `email`.")
 
 
-def _order_by_id(requestor: Requestor, id: str) -> Order:
+def _order_by_id(requestor: Requestor, id: str) -> "Order":
     pk = uuid_pk(id, "Order")
     order = None
     if pk:
-        order = Order.objects.exclude(status=OrderStatus.DRAFT).filter(pk=pk).first()
+        order = placed_order(pk)
     if order is None:
         raise NotFound(NOT_FOUND_MESSAGE)
     if requestor.can_manage_orders:
@@ -40,26 +43,21 @@ def _order_by_id(requestor: Requestor, id: str) -> Order:
     raise NotFound(NOT_FOUND_MESSAGE)
 
 
-def _order_by_number_and_email(request, number: str, email: str) -> Order:
+def _order_by_number_and_email(request, number: str, email: str) -> "Order":
     attempt = GuestAttempt(request, number)
     attempt.check()
     order = None
     wanted = number.strip()
     # ASCII digits only ("²" is a digit to str.isdigit()), and within Saleor's integer column.
     if wanted.isascii() and wanted.isdigit() and len(wanted) <= MAX_ORDER_NUMBER_DIGITS:
-        order = (
-            Order.objects.exclude(status=OrderStatus.DRAFT)
-            .select_related("user")
-            .filter(number=int(wanted))
-            .first()
-        )
+        order = placed_order_by_number(int(wanted))
     if order is None or not _email_matches(order, email):
         attempt.failed()
         raise NotFound(NOT_FOUND_MESSAGE)
     return order
 
 
-def _email_matches(order: Order, email: str) -> bool:
+def _email_matches(order: "Order", email: str) -> bool:
     wanted = email.strip().casefold()
     emails = {order.user_email.casefold()}
     if order.user is not None:

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
-from saleor.core.utils import build_absolute_uri
 
 from .. import PLUGIN_ID
 from ..pages.rendering import shop_timezone
+from ..saleor_glue.shop import absolute_url
 from .report import FIGURES, Scope, compute
 
 SALT = "saleor_tracking_plugin.metrics.csv"
@@ -29,7 +29,7 @@ def csv_url(scope: Scope) -> str:
         salt=SALT,
         compress=True,
     )
-    return build_absolute_uri(f"/plugins/global/{PLUGIN_ID}/metrics/csv/?t={token}")
+    return absolute_url(f"/plugins/global/{PLUGIN_ID}/metrics/csv/?t={token}")
 
 
 def metrics_csv(request: HttpRequest) -> HttpResponse:

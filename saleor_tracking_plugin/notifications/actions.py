@@ -4,7 +4,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
@@ -12,10 +12,10 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from saleor.order.models import Order
 
 from ..config import Settings, load_settings
 from ..pages.rendering import shop_timezone
+from ..saleor_glue.fulfillments import order_items
 from ..saleor_glue.orders import add_timeline_event
 from ..saleor_glue.shop import shop_identity
 from .catalog import PHONE_CHANNELS, Channel, MessageType, get_message_type
@@ -29,13 +29,15 @@ from .facts import (
     jsonable,
     message_language,
     order_facts,
-    order_items,
 )
 from .models import MessageStatus, OutboxMessage
 from .quiet_hours import parse_clock, quiet_hours_end
 from .rendering import is_known
 from .retry_policy import LEASE_SECONDS, backoff_seconds
 from .unsubscribe import Subscription, unsubscribe_url
+
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +53,7 @@ CHANNEL_NAMES = {
 }
 
 
-def recipient_for(channel: Channel, order: Order, settings: Settings) -> str | None:
+def recipient_for(channel: Channel, order: "Order", settings: Settings) -> str | None:
     """Where the message goes on this channel, or None when the order gives no address."""
     if channel == Channel.EMAIL:
         return normalize_email(customer_email(order)) or None
@@ -78,7 +80,7 @@ def send_after(channel: Channel, now: datetime, settings: Settings) -> datetime:
 
 
 def queue_message(
-    order: Order,
+    order: "Order",
     message_type: MessageType,
     dedupe_key: str,
     context: dict[str, Any],
@@ -164,7 +166,7 @@ def kick_sender() -> None:
         logger.exception("Could not enqueue the outbox sender")
 
 
-def _cancel_superseded(order: Order, thread: str, message_type: MessageType) -> None:
+def _cancel_superseded(order: "Order", thread: str, message_type: MessageType) -> None:
     OutboxMessage.objects.filter(
         order=order,
         thread=thread,

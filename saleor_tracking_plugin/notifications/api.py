@@ -1,16 +1,17 @@
 """The one entry point other capabilities use to message a customer about an order."""
 
-from typing import Any
-
-from saleor.order.models import Order
+from typing import TYPE_CHECKING, Any
 
 from .actions import queue_message
 from .catalog import get_message_type
 from .models import OutboxMessage
 
+if TYPE_CHECKING:
+    from saleor.order.models import Order
+
 
 def notify(
-    order: Order,
+    order: "Order",
     message_type: str,
     *,
     dedupe_key: str,

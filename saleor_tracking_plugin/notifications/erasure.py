@@ -4,6 +4,7 @@ order's timeline), the type, channel, status and times stay for the figures."""
 from django.db.models import Q
 from django.utils import timezone
 
+from ..saleor_glue.order_joins import placed_with_email
 from ..saleor_glue.orders import rewrite_timeline_messages
 from .actions import CHANNEL_NAMES
 from .catalog import Channel
@@ -14,7 +15,7 @@ def erase_customer_messages(email: str) -> int:
     """Wipe recipient, texts, facts and provider errors of every message about orders placed
     with `email`; messages still waiting are cancelled (there is nobody left to tell).
     Returns the messages touched."""
-    of_customer = OutboxMessage.objects.filter(order__user_email__iexact=email)
+    of_customer = OutboxMessage.objects.filter(placed_with_email(email))
     of_customer.filter(Q(status=MessageStatus.QUEUED) | Q(status=MessageStatus.SENDING)).update(
         status=MessageStatus.CANCELLED, lease_until=None, lease_token=None
     )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ..money import Money
 from ..pages.links import tracking_page_url
 from ..pages.rendering import shop_timezone
-from ..saleor_glue.fulfillments import line_label
+from ..saleor_glue.fulfillments import order_items
 
 SUPPORTED_LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "en"
@@ -45,14 +45,6 @@ def customer_phone(order: Any) -> str:
         if address is not None and address.phone:
             return str(address.phone)
     return ""
-
-
-def order_items(order: Any) -> list[dict[str, Any]]:
-    """The ordered products in the order's language, with quantities."""
-    items = []
-    for line in order.lines.all().order_by("pk"):
-        items.append({"name": line_label(line), "quantity": line.quantity})
-    return items
 
 
 def format_fact(value: Any, language: str) -> Any:

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings as django_settings
 from django.utils.encoding import force_bytes
-from saleor.core.utils import build_absolute_uri
 
 from .. import PLUGIN_ID
+from ..saleor_glue.shop import absolute_url
 from .catalog import Category, Channel
 
 SALT = "saleor_tracking_plugin.unsubscribe"
@@ -61,4 +61,4 @@ def _fernet() -> Fernet:
 def unsubscribe_url(subscription: Subscription) -> str:
     """Absolute URL of the hosted unsubscribe page for this subscription."""
     token = unsubscribe_token(subscription)
-    return build_absolute_uri(f"/plugins/global/{PLUGIN_ID}/pages/unsubscribe/?t={token}")
+    return absolute_url(f"/plugins/global/{PLUGIN_ID}/pages/unsubscribe/?t={token}")

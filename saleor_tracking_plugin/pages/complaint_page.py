@@ -3,8 +3,8 @@ a complaint or reopens an answered one. Opened from the signed link in our answe
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from saleor.core.db.connection import allow_writer
-from saleor.order.models import Order
 
+from ..saleor_glue.order_lookups import order_by_id
 from ..surveys.complaints import ComplaintError, customer_writes
 from ..surveys.labels import ERROR_TEXTS, GENERIC_ERROR
 from ..surveys.links import COMPLAINT_PURPOSE
@@ -18,7 +18,7 @@ def complaint_page(request: HttpRequest) -> HttpResponse:
     """GET shows the thread; POST `message` adds the customer's message, then back to GET."""
     token = request.GET.get("t", "")
     order_id = order_id_from_token(token, COMPLAINT_PURPOSE)
-    order = Order.objects.filter(pk=order_id).first() if order_id else None
+    order = order_by_id(order_id) if order_id else None
     language = page_language(request, order)
     if order is None:
         return render_page(

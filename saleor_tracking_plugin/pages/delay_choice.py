@@ -1,10 +1,10 @@
 """Delay choices on the hosted tracking page: what the shopper sees and the form they send."""
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from saleor.core.db.connection import allow_writer
-from saleor.order.models import Order
 
 from .. import PLUGIN_ID
 from ..delays import actions
@@ -12,14 +12,18 @@ from ..delays.labels import cause_explanation, choice_label
 from ..delays.models import OrderDelay, RefundStatus
 from ..delays.rules import DelayChoice, offered_choices
 from ..saleor_glue.cancellations import can_cancel
+from ..saleor_glue.order_lookups import order_by_id
 from .links import delay_choice_token, delay_id_from_token
 from .rendering import SUPPORTED_LANGUAGES, page_language, render_page
+
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
 # Results the page may announce after a choice; anything else in the URL is ignored.
 RESULTS = {"saved", "NOT_OFFERED", "CLOSED", "CONFIRM_CANCEL"}
 
 
-def delay_view(order: Order, result: str = "") -> dict | None:
+def delay_view(order: "Order", result: str = "") -> dict | None:
     """What the tracking page shows about the order's delay, or None when it has none."""
     delay = (
         OrderDelay.objects.filter(order=order)
@@ -65,7 +69,7 @@ def delay_choice(request: HttpRequest) -> HttpResponse:
     """
     token = request.POST.get("t", "")
     found = delay_id_from_token(request.POST.get("d", ""))
-    order = Order.objects.filter(pk=found[0]).first() if found else None
+    order = order_by_id(found[0]) if found else None
     language = request.POST.get("lang", "")
     if language not in SUPPORTED_LANGUAGES:
         language = page_language(request, order)

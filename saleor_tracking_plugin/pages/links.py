@@ -9,9 +9,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 from django.core import signing
-from saleor.core.utils import build_absolute_uri
 
 from .. import PLUGIN_ID
+from ..saleor_glue.shop import absolute_url
 
 SALT = "saleor_tracking_plugin.pages"
 DEFAULT_MAX_AGE = timedelta(days=120)
@@ -78,7 +78,7 @@ def is_fresh_page_url(url: str, order_id: Any) -> bool:
     """Whether a stored tracking link still opens this order for at least half its lifetime,
     at the shop's current address (PUBLIC_URL may have changed since)."""
     address, _, query = url.partition("?")
-    if address != build_absolute_uri(_page_path("track")):
+    if address != absolute_url(_page_path("track")):
         return False
     token = parse_qs(query).get("t", [""])[0]
     return order_id_from_token(token, TRACK_PURPOSE, DEFAULT_MAX_AGE / 2) == str(order_id)
@@ -90,4 +90,4 @@ def _page_path(page: str) -> str:
 
 def _page_url(page: str, token: str, params: dict[str, str]) -> str:
     query = urlencode({"t": token, **params})
-    return build_absolute_uri(f"{_page_path(page)}?{query}")
+    return absolute_url(f"{_page_path(page)}?{query}")

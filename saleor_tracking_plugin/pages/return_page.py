@@ -3,11 +3,11 @@ their RMA, QR code, instructions and parcel tracking. For shoppers whose storefr
 returns UI; it opens from a signed link and works on a phone."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from saleor.order.models import Order
 
 from ..config import load_settings
 from ..returns import actions
@@ -20,8 +20,12 @@ from ..returns.notices import RETURN_PAGE_PURPOSE
 from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_svg
 from ..returns.statuses import AWAITING_PARCEL, ReturnStatus, can_transition
+from ..saleor_glue.order_lookups import order_with_customer
 from .links import order_id_from_token
 from .rendering import page_language, render_page
+
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
 TEMPLATE = "saleor_tracking_plugin/pages/return.html"
 
@@ -56,7 +60,7 @@ def return_page(request: HttpRequest) -> HttpResponse:
     """GET shows the page; POST `action` = request | cancel | tracking, then back to GET."""
     token = request.POST.get("t") or request.GET.get("t", "")
     order_id = order_id_from_token(token, RETURN_PAGE_PURPOSE)
-    order = Order.objects.select_related("user").filter(pk=order_id).first() if order_id else None
+    order = order_with_customer(order_id) if order_id else None
     language = page_language(request, order)
     if order is None:
         return render_page(
@@ -100,7 +104,7 @@ def _missing(request: HttpRequest) -> list[str]:
     return missing + [name for name in ("reason", "resolution") if not request.POST.get(name)]
 
 
-def _handle(request: HttpRequest, order: Order) -> None:
+def _handle(request: HttpRequest, order: "Order") -> None:
     action = request.POST.get("action")
     # A guest: the signed link is the proof of access, as order number and email are in the API.
     actor = actions.Actor()
@@ -130,7 +134,7 @@ def _handle(request: HttpRequest, order: Order) -> None:
         raise ReturnError("INVALID", "Unknown action.")
 
 
-def _context(order: Order, token: str, language: str) -> dict:
+def _context(order: "Order", token: str, language: str) -> dict:
     policy = load_settings().typed(from_settings)
     eligibility = order_eligibility(order, policy, timezone.now())
     lines = [

@@ -7,12 +7,14 @@ then the thank-you (with the coupon code, if one was earned). The signed token i
 shopper's authority, as on the other hosted pages.
 """
 
+from typing import TYPE_CHECKING
+
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from saleor.core.db.connection import allow_writer
-from saleor.order.models import Order
 
 from ..config import load_settings
+from ..saleor_glue.order_lookups import order_by_id
 from ..surveys.actions import Answer, can_answer, edit_deadline, submit_answer
 from ..surveys.labels import ERROR_TEXTS, GENERIC_ERROR, TOPIC_LABELS
 from ..surveys.links import SURVEY_PURPOSE
@@ -20,6 +22,9 @@ from ..surveys.models import Survey, SurveyCoupon
 from ..surveys.rules import MAX_COMMENT_LENGTH, MAX_SCORE, MIN_SCORE, AnswerError
 from .links import order_id_from_token
 from .rendering import SUPPORTED_LANGUAGES, page_language, render_page
+
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
 TEMPLATE = "saleor_tracking_plugin/pages/survey.html"
 
@@ -33,7 +38,7 @@ def survey_page(request: HttpRequest) -> HttpResponse:
     """
     token = request.POST.get("t") or request.GET.get("t", "")
     order_id = order_id_from_token(token, SURVEY_PURPOSE)
-    order = Order.objects.filter(pk=order_id).first() if order_id else None
+    order = order_by_id(order_id) if order_id else None
     language = request.POST.get("lang", "")
     if language not in SUPPORTED_LANGUAGES:
         language = page_language(request, order)
@@ -76,7 +81,7 @@ def _answer(request: HttpRequest) -> Answer:
     )
 
 
-def _context(request: HttpRequest, order: Order, token: str) -> dict:
+def _context(request: HttpRequest, order: "Order", token: str) -> dict:
     settings = load_settings()
     survey = Survey.objects.filter(order=order).first()
     answered = survey is not None and survey.answered_at is not None

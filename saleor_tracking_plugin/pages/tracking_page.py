@@ -1,9 +1,10 @@
 """The hosted tracking page: order status, shipment timelines, estimate and carrier links."""
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
-from saleor.order.models import Order
 
 from ..carriers.registry import get_carrier
 from ..config import load_settings
@@ -11,6 +12,7 @@ from ..returns.eligibility import can_return_something
 from ..returns.notices import order_return_page_url
 from ..returns.policy import from_settings
 from ..saleor_glue.fulfillments import parcel_items
+from ..saleor_glue.order_lookups import order_by_id
 from ..tracking.metadata import tracking_url
 from ..tracking.models import Shipment, ShipmentEvent, ShipmentKind
 from ..tracking.statuses import ShipmentStatus, least_advanced
@@ -19,12 +21,15 @@ from .links import TRACK_PURPOSE, order_id_from_token
 from .rendering import SUPPORTED_LANGUAGES, page_language, render_page
 from .status_labels import status_label, status_tone
 
+if TYPE_CHECKING:
+    from saleor.order.models import Order
+
 
 def tracking_page(request: HttpRequest) -> HttpResponse:
     """GET /pages/track/?t=<signed token>[&lang=tr|en]; shows the delay choices when late."""
     token = request.GET.get("t", "")
     order_id = order_id_from_token(token, TRACK_PURPOSE)
-    order = Order.objects.filter(pk=order_id).first() if order_id else None
+    order = order_by_id(order_id) if order_id else None
     language = page_language(request, order)
     if order is None:
         return render_page(
@@ -56,7 +61,7 @@ def tracking_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _return_url(order: Order) -> str:
+def _return_url(order: "Order") -> str:
     """The order's return page while something can be returned; empty otherwise."""
     policy = from_settings(load_settings())
     if not can_return_something(order, policy, timezone.now()):

@@ -10,13 +10,14 @@ from uuid import UUID
 
 from django.db import transaction
 from django.utils import timezone
-from saleor.order.models import Order
 
 from ..carriers.base import normalize_tracking_number
 from ..carriers.registry import detect_carrier, get_carrier
 from ..config import Settings, load_settings
 from ..money import STAFF_LANGUAGE, format_money
 from ..saleor_glue import returns as saleor_returns
+from ..saleor_glue.order_joins import line_with_variant
+from ..saleor_glue.order_lookups import lock_order
 from ..saleor_glue.stock import restock
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.statuses import ShipmentStatus
@@ -31,6 +32,8 @@ from .statuses import AWAITING_PARCEL, ReturnStatus
 from .steps import Actor, check, locked, member, move, timeline
 
 if TYPE_CHECKING:
+    from saleor.order.models import Order
+
     pass
 
 MAX_COMMENT_LENGTH = 2000
@@ -42,7 +45,7 @@ def policy(settings: Settings | None = None) -> ReturnPolicy:
 
 
 def request_return(
-    order: Order,
+    order: "Order",
     lines: list[tuple[UUID, int]],
     *,
     reason: str,
@@ -73,7 +76,7 @@ def request_return(
 
     with transaction.atomic():
         # One request at a time per order: two requests cannot both take the same items.
-        order = Order.objects.select_for_update().get(pk=order.pk)
+        order = lock_order(order.pk)
         eligibility = order_eligibility(order, rules, now)
         for line_id, quantity in wanted.items():
             if line_id not in eligibility:
@@ -208,7 +211,7 @@ def inspect_return(ret: Return, outcomes: dict[int, str | dict[str, int]], actor
     with transaction.atomic():
         ret = locked(ret)
         check(ret, ReturnStatus.INSPECTED)
-        lines = list(ret.lines.select_related("order_line__variant"))
+        lines = list(ret.lines.select_related(line_with_variant()))
         if set(parsed) != {line.pk for line in lines}:
             raise ReturnError("LINES_MISMATCH", "Inspect every line of the return once.", "lines")
         for line in lines:
@@ -337,7 +340,7 @@ def _step(ret: Return, target: ReturnStatus, message: str, actor: Actor) -> Retu
     return ret
 
 
-def _next_rma(order: Order) -> str:
+def _next_rma(order: "Order") -> str:
     # Called with the order row locked, so two requests cannot draw the same number.
     return f"R{order.number}-{Return.objects.filter(order=order).count() + 1}"
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ..money import STAFF_LANGUAGE, format_money
 from ..saleor_glue import giftcards, payments, refunds
 from ..saleor_glue import returns as saleor_returns
+from ..saleor_glue.order_joins import order_with_channel
 from ..settlement import settle_each
 from .errors import ReturnError
 from .models import RefundStatus, Return, ReturnRefund
@@ -115,7 +116,7 @@ def _restart(record: ReturnRefund, resolution: Resolution) -> None:
 
 
 def _ask_saleor(record: ReturnRefund, actor: Actor) -> ReturnRefund:
-    ret = Return.objects.select_related("order__channel", "saleor_fulfillment").get(
+    ret = Return.objects.select_related(order_with_channel(), "saleor_fulfillment").get(
         pk=record.return_request_id
     )
     # A failed attempt may have refunded part (one of several transactions): ask the rest.

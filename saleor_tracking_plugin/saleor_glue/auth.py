@@ -120,10 +120,3 @@ def _dashboard_extension_requestor(request: "HttpRequest", token: str) -> Reques
         raise InvalidToken("Invalid token.")
     permissions = payload.get(PERMISSIONS_FIELD) or []
     return Requestor(user=user, token_permissions=frozenset(map(str, permissions)))
-
-
-def find_user(pk: int) -> "User | None":
-    """The Saleor user with this primary key (decoded by `graphql.core.int_pk`), if any."""
-    from saleor.account.models import User
-
-    return User.objects.filter(pk=pk).first()

@@ -1,7 +1,8 @@
-"""Set-based lookups of Saleor's orders for the scans: which orders are still watched, which
-have lines waiting to ship, which were cancelled.
+"""Lookups of Saleor's orders: one order by its ID or number (with what its callers read
+next), and set-based ones for the scans: which orders are still watched, which have lines
+waiting to ship, which were cancelled.
 
-Each returns ids or a subquery, so a scan over a million orders is one SQL statement and
+The scans return ids or a subquery, so a scan over a million orders is one SQL statement and
 never a Python loop over rows; Saleor's table and column names stay in this module.
 """
 
@@ -11,6 +12,8 @@ from typing import Any
 
 from django.db.models import Exists, F, OuterRef, QuerySet, Sum
 from django.db.models.functions import Coalesce
+
+# OrderStatus is also imported from here by modules that compare an order's status.
 from saleor.order import OrderStatus
 from saleor.order.models import Order, OrderLine
 
@@ -27,6 +30,47 @@ UNSHIPPED_STATUSES = (
     OrderStatus.UNFULFILLED,
     OrderStatus.PARTIALLY_FULFILLED,
 )
+
+
+def order_by_id(order_id: Any) -> Order | None:
+    """The order with this primary key, whatever its status, or None."""
+    return Order.objects.filter(pk=order_id).first()
+
+
+def get_order(order_id: Any) -> Order:
+    """The order with this primary key; raises Order.DoesNotExist when there is none."""
+    return Order.objects.get(pk=order_id)
+
+
+def order_with_customer(order_id: Any) -> Order | None:
+    """The order with its customer account joined (pages compare and show the customer)."""
+    return Order.objects.select_related("user").filter(pk=order_id).first()
+
+
+def lock_order(order_id: Any) -> Order:
+    """The order's row, locked until the transaction ends (one writer per order at a time)."""
+    return Order.objects.select_for_update().get(pk=order_id)
+
+
+def order_exists(order_id: Any) -> bool:
+    """Whether Saleor has an order with this primary key."""
+    return Order.objects.filter(pk=order_id).exists()
+
+
+def placed_order(order_id: Any) -> Order | None:
+    """The order with this primary key unless it is a draft (staff-only, not placed)."""
+    return Order.objects.exclude(status=OrderStatus.DRAFT).filter(pk=order_id).first()
+
+
+def placed_order_by_number(number: int) -> Order | None:
+    """The placed (not draft) order with this number, its customer account joined so the
+    guest's email can be compared without another query."""
+    return (
+        Order.objects.exclude(status=OrderStatus.DRAFT)
+        .select_related("user")
+        .filter(number=number)
+        .first()
+    )
 
 
 def watched_among(order_ids: Collection[Any], placed_since: datetime) -> list[Any]:

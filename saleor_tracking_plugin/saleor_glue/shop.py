@@ -1,11 +1,13 @@
 """Who the shop is, as shoppers should see it on pages and in messages: the order's channel
 (the plugin's per-channel overrides and the channel's name), Saleor's site settings (name,
-sender address, company phone) and the plugin's logo setting."""
+sender address, company phone) and the plugin's logo setting; and where the shop's Saleor
+is reached from outside."""
 
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings as django_settings
+from saleor.core.utils import build_absolute_uri
 
 from ..shop_channels import channel_identities
 from .context import site_settings
@@ -62,6 +64,12 @@ def channel_shop_identity(settings: Any, channel: Any | None) -> ShopIdentity:
         phone=own.get("phone") or (str(address.phone) if address and address.phone else ""),
         logo_url=own.get("logo") or settings.shop_logo_url,
     )
+
+
+def absolute_url(location: str) -> str:
+    """`location` (a path) as an address on this Saleor: its PUBLIC_URL, else the current
+    site's domain, as Saleor builds its own links."""
+    return build_absolute_uri(location)
 
 
 def sales_channels() -> list[Any]:

@@ -3,11 +3,10 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
-from saleor.order.models import Order
 
 from ..config import Settings, load_settings
 from ..notifications.api import notify
@@ -27,6 +26,9 @@ from .rules import (
     survey_due_at,
 )
 
+if TYPE_CHECKING:
+    from saleor.order.models import Order
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -38,7 +40,7 @@ class Answer:
     contact_consent: bool | None = None
 
 
-def can_answer(order: Order, survey: Survey | None) -> bool:
+def can_answer(order: "Order", survey: Survey | None) -> bool:
     """The order was asked, or is delivered (a storefront may ask before the email does)."""
     if survey is not None and (survey.status == SurveyStatus.SENT or survey.answered_at):
         return True
@@ -54,7 +56,7 @@ def edit_deadline(survey: Survey, settings: Settings) -> datetime | None:
 
 
 def submit_answer(
-    order: Order, answer: Answer, now: datetime | None = None, settings: Settings | None = None
+    order: "Order", answer: Answer, now: datetime | None = None, settings: Settings | None = None
 ) -> Survey:
     """Record (or change) the order's one answer. Raises AnswerError and stores nothing when
     the score, comment or topics are invalid, the order cannot be rated yet, or the edit
@@ -106,7 +108,7 @@ def submit_answer(
     return survey
 
 
-def _thank(order: Order, survey: Survey, coupon, first_answer: bool) -> None:
+def _thank(order: "Order", survey: Survey, coupon, first_answer: bool) -> None:
     context: dict[str, Any] = {"thanks_link": survey_link(order)}
     if coupon is not None:
         context["coupon_code"] = coupon.code

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
-from saleor.order.models import Order
 
 from ..business_days import turkish_holidays
 from ..config import Settings, load_settings
@@ -31,6 +30,7 @@ from .sla import add_business_hours
 if TYPE_CHECKING:
     from saleor.account.models import User
     from saleor.app.models import App
+    from saleor.order.models import Order
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +112,7 @@ def _copy_survey(complaint: Complaint, survey: Survey) -> Complaint:
 
 
 def customer_writes(
-    order: Order, body: str, now: datetime | None = None, settings: Settings | None = None
+    order: "Order", body: str, now: datetime | None = None, settings: Settings | None = None
 ) -> Complaint:
     """A customer's message on the complaint page: opens a complaint, or reopens an answered
     or resolved one with a new deadline. Raises ComplaintError for an empty or long text."""

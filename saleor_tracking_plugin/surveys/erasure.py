@@ -2,9 +2,9 @@
 and complaints are wiped; scores stay, anonymous, for the figures."""
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
+from ..saleor_glue.order_joins import placed_with_email
 from .models import Complaint, ComplaintMessage, Survey, SurveyCoupon
 
 
@@ -16,7 +16,7 @@ def erase_customer_feedback(email: str) -> int:
     if not email:
         return 0
     now = timezone.now()
-    of_customer = Q(order__user_email__iexact=email)
+    of_customer = placed_with_email(email)
     with transaction.atomic():
         surveys = Survey.objects.filter(of_customer).update(
             comment="", contact_consent=False, erased_at=now

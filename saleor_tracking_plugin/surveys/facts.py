@@ -1,8 +1,6 @@
 """What the survey timing needs about an order, gathered from Saleor and our own records."""
 
-from typing import Any
-
-from saleor.order.models import Order
+from typing import TYPE_CHECKING, Any
 
 from ..delays.models import OrderDelay
 from ..returns.models import Return
@@ -13,8 +11,11 @@ from ..tracking.statuses import ShipmentStatus
 from .models import Complaint
 from .rules import ComplaintStatus, DeliveryFacts, HoldReason
 
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
-def delivery_facts(order: Order) -> DeliveryFacts:
+
+def delivery_facts(order: "Order") -> DeliveryFacts:
     """Whether everything shipped, the delivery scans of its parcels, the last fulfillment."""
     parcels = (
         Shipment.objects.filter(order=order, kind=ShipmentKind.OUTBOUND)

@@ -2,15 +2,15 @@
 
 import logging
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils import timezone
-from saleor.order.models import Order
 
 from ..config import Settings, load_settings
 from ..notifications.api import notify
 from ..saleor_glue.fulfillments import shipped_order_ids_since
+from ..saleor_glue.order_lookups import order_by_id
 from ..saleor_glue.orders import add_timeline_event
 from .config import survey_settings
 from .facts import delivery_facts, hold_reason
@@ -18,6 +18,9 @@ from .links import score_links, survey_link
 from .messages import SURVEY_REQUEST
 from .models import Survey, SurveySkip, SurveyStatus
 from .rules import survey_due_at
+
+if TYPE_CHECKING:
+    from saleor.order.models import Order
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +36,7 @@ def consider_order(
     """
     settings = settings or load_settings()
     now = now or timezone.now()
-    order = Order.objects.filter(pk=order_id).first()
+    order = order_by_id(order_id)
     if order is None:
         return None
     existing = Survey.objects.filter(order=order).first()
@@ -61,7 +64,7 @@ def consider_order(
     return survey
 
 
-def _hold(survey: Survey, order: Order, reason: str) -> None:
+def _hold(survey: Survey, order: "Order", reason: str) -> None:
     if survey.hold_reason != reason:
         SurveySkip.objects.create(survey=survey, reason=reason)
         add_timeline_event(
@@ -74,7 +77,7 @@ def _hold(survey: Survey, order: Order, reason: str) -> None:
     survey.save(update_fields=["status", "hold_reason", "due_at", "updated_at"])
 
 
-def _drop(survey: Survey, order: Order) -> None:
+def _drop(survey: Survey, order: "Order") -> None:
     survey.status = SurveyStatus.DROPPED
     survey.save(update_fields=["status", "due_at", "updated_at"])
     add_timeline_event(
@@ -84,7 +87,7 @@ def _drop(survey: Survey, order: Order) -> None:
     )
 
 
-def _send(survey: Survey, order: Order, now: datetime) -> None:
+def _send(survey: Survey, order: "Order", now: datetime) -> None:
     notify(
         order,
         SURVEY_REQUEST,

@@ -5,13 +5,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
-from django.db.models import Q
-from saleor.order import FulfillmentStatus, OrderStatus
-from saleor.order.models import Fulfillment
 
 from ..carriers.base import Carrier, normalize_tracking_number
 from ..carriers.registry import detect_carrier, get_carrier
 from ..config import Settings, load_settings
+from ..saleor_glue.fulfillments import FulfillmentStatus, fulfillment_with_order
+from ..saleor_glue.order_joins import cancelled_in_saleor, fulfillment_status_path
 from ..saleor_glue.orders import add_timeline_event
 from .metadata import mirror_order_tracking
 from .models import EstimateSource, Shipment, ShipmentEvent
@@ -49,7 +48,7 @@ def sync_shipment_for_fulfillment(
     one change, and a reconciliation pass may call it again.
     """
     settings = settings or load_settings()
-    fulfillment = Fulfillment.objects.select_related("order").filter(pk=fulfillment_id).first()
+    fulfillment = fulfillment_with_order(fulfillment_id)
     if fulfillment is None:
         return None
     if fulfillment.status == FulfillmentStatus.CANCELED:
@@ -213,10 +212,10 @@ def stop_tracking_cancelled(since: datetime) -> int:
         if ShipmentStatus.CANCELLED in targets
     ]
     stale = Shipment.objects.filter(created_at__gte=since, status__in=cancellable).filter(
-        Q(fulfillment__status=FulfillmentStatus.CANCELED) | Q(order__status=OrderStatus.CANCELED)
+        cancelled_in_saleor()
     )
     stopped = 0
-    for shipment_id, fulfillment_status in stale.values_list("pk", "fulfillment__status"):
+    for shipment_id, fulfillment_status in stale.values_list("pk", fulfillment_status_path()):
         if fulfillment_status == FulfillmentStatus.CANCELED:
             _cancel(shipment_id, "Fulfillment cancelled in Saleor")
         else:

@@ -2,13 +2,11 @@
 
 from datetime import timedelta
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
-from saleor.order import FulfillmentStatus
-from saleor.order.models import Fulfillment
 
+from ..saleor_glue.fulfillments import untracked_fulfillment_ids
 from . import actions
 from .models import Shipment
 
@@ -44,13 +42,7 @@ def reconcile_shipments_task(days: int = 30) -> int:
     Returns how many parcels were started or stopped.
     """
     since = timezone.now() - timedelta(days=days)
-    missing = (
-        Fulfillment.objects.filter(created_at__gte=since)
-        .exclude(tracking_number="")
-        .exclude(status=FulfillmentStatus.CANCELED)
-        .filter(~Exists(Shipment.objects.filter(fulfillment_id=OuterRef("pk"))))
-        .values_list("pk", flat=True)
-    )
+    missing = untracked_fulfillment_ids(since, Shipment.objects.all())
     count = 0
     for fulfillment_id in missing.iterator():
         if actions.sync_shipment_for_fulfillment(fulfillment_id):
