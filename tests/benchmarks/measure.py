@@ -6,6 +6,7 @@ from other processes falls on both alike, and asserts on the ratio of the two.
 """
 
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -182,3 +183,28 @@ def drop_indexes_for_fill(table: str, keep: tuple[str, ...]) -> list[str]:
             dropped.append(index)
     print(f"\n{table}: {len(dropped)} indexes no measured query reads dropped for the fill")
     return dropped
+
+
+# Tables read before a request to the plugin's endpoint reaches its own code: Saleor's
+# plugin routing loads every plugin's configuration; Saleor's JWT authentication loads the
+# user and the site settings (password login mode); a staff check loads the permissions.
+_SALEOR_STEPS = (
+    ("Saleor's plugin routing", ("plugins_pluginconfiguration",)),
+    ("Saleor's authentication", ("account_user", "django_site", "site_sitesettings")),
+    ("Saleor's permission check", ("permission_permission",)),
+)
+
+
+def query_accounting(captured: list[dict]) -> str:
+    """Who made a request's SQL queries: Saleor's routing, authentication and permission
+    check (paid by any endpoint behind Saleor's plugin URL) or the endpoint's own work."""
+    counts: dict[str, int] = {}
+    for query in captured:
+        read = re.search(r' FROM "(\w+)"', query["sql"])
+        table = read.group(1) if read else ""
+        step = next(
+            (name for name, tables in _SALEOR_STEPS if table in tables),
+            "the endpoint's own work",
+        )
+        counts[step] = counts.get(step, 0) + 1
+    return ", ".join(f"{name}: {count}" for name, count in counts.items())

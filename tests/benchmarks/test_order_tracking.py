@@ -15,7 +15,7 @@ from saleor_tracking_plugin.tracking.models import Shipment, ShipmentEvent
 from saleor_tracking_plugin.tracking.statuses import ShipmentStatus
 
 from ..fixtures import tracking_content
-from .measure import benchmark, interleaved
+from .measure import benchmark, interleaved, query_accounting
 
 PARCELS = 5
 EVENTS = 20
@@ -88,6 +88,8 @@ def queries_of(client, query: str, variables: dict) -> int:
     with CaptureQueriesContext(connection) as captured:
         content = tracking_content(client.post_graphql(query, variables))
     assert "errors" not in content, content
+    if "orderTracking" in query:
+        print(f"\nB2 SQL queries by step: {query_accounting(captured.captured_queries)}")
     return len(captured)
 
 

@@ -17,7 +17,14 @@ from saleor_tracking_plugin.delays.models import OrderDelay, OrderDelayCause, Re
 from saleor_tracking_plugin.returns.models import Return, ReturnLine
 
 from ..fixtures import tracking_content
-from .measure import benchmark, clone_rows, explain_queryset, fill_timer, interleaved
+from .measure import (
+    benchmark,
+    clone_rows,
+    explain_queryset,
+    fill_timer,
+    interleaved,
+    query_accounting,
+)
 
 ROWS = 100_000
 PAGE = 20
@@ -181,6 +188,7 @@ def page_queries(client, query: str, first: int) -> int:
         content = tracking_content(client.post_graphql(query, {"first": first}))
     assert "errors" not in content, content
     assert len(next(iter(content["data"].values()))["edges"]) == first
+    print(f"\nB7 SQL queries by step: {query_accounting(captured.captured_queries)}")
     return len(captured)
 
 
