@@ -364,6 +364,11 @@ def _ordered_fields() -> tuple[ConfigField, ...]:
     return (*(by_name[name] for name in ESSENTIAL_FIELDS), *grouped)
 
 
+@cache
+def _fields_by_name() -> dict[str, ConfigField]:
+    return {field.name: field for field in _ordered_fields()}
+
+
 def setting_groups() -> list[tuple[str, list[str]]]:
     """Each capability's group of settings, by field name, in the dashboard's order."""
     return [(group, [field.name for field in fields]) for group, fields in _capability_groups()]
@@ -380,7 +385,7 @@ def configuration_problems(configuration: list[dict]) -> dict[str, str]:
     Each message names the setting and says how to fix it. Names the plugin no longer has
     (left from an older version) are ignored.
     """
-    fields = {field.name: field for field in _ordered_fields()}
+    fields = _fields_by_name()
     problems: dict[str, str] = {}
     for item in configuration:
         field = fields.get(item.get("name", ""))
@@ -416,6 +421,31 @@ class Settings:
         except KeyError:
             raise AttributeError(name) from None
 
+    def text(self, name: str) -> str:
+        """The saved text of a text field (its default when never saved)."""
+        return str(self._value(name, str))
+
+    def flag(self, name: str) -> bool:
+        """Whether an on/off field is on."""
+        return bool(self._value(name, bool))
+
+    def number(self, name: str) -> int:
+        """The saved whole number of a number field (its default when unusable)."""
+        return int(self._value(name, int))
+
+    def _value(self, name: str, kind: type) -> Any:
+        # A typo or a read of the wrong type fails loudly here instead of passing a wrong
+        # value on; bool is a subclass of int, so numbers and switches are told apart.
+        field = _fields_by_name().get(name)
+        if field is None:
+            raise KeyError(f"The plugin has no setting {name!r}")
+        default = field.default
+        if type(default) is not kind:
+            raise TypeError(
+                f"Setting {name!r} is a {type(default).__name__}, not a {kind.__name__}"
+            )
+        return self._values[name]
+
     def typed(self, build: Callable[["Settings"], T]) -> T:
         """A capability's frozen settings dataclass, built by `build` once per settings read."""
         if build not in self._typed:
@@ -425,7 +455,7 @@ class Settings:
     def local_zone(self) -> ZoneInfo:
         """The shop's time zone (`local_timezone`): its calendar decides business days and the
         dates shoppers see, never Django's `TIME_ZONE`. Istanbul when the setting is no zone."""
-        name = self._values["local_timezone"]
+        name = self.text("local_timezone")
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
