@@ -415,12 +415,6 @@ class Settings:
         self._values = {field.name: field.parse(saved.get(field.name)) for field in all_fields()}
         self._typed: dict[Callable, Any] = {}
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
     def text(self, name: str) -> str:
         """The saved text of a text field (its default when never saved)."""
         return str(self._value(name, str))
