@@ -9,13 +9,17 @@ from django.test.utils import CaptureQueriesContext
 from saleor.graphql.tests.utils import get_graphql_content
 
 from saleor_tracking_plugin import PLUGIN_ID
-from saleor_tracking_plugin.carriers.carrier_settings import carrier_settings
+from saleor_tracking_plugin.carriers.carrier_settings import aggregator_settings, carrier_settings
 from saleor_tracking_plugin.carriers.yurtici.client import credentials as yurtici_credentials
 from saleor_tracking_plugin.config import Settings, load_settings
 from saleor_tracking_plugin.delays.config import delay_settings
+from saleor_tracking_plugin.graphql.guest_throttle import guest_lookup_limits
 from saleor_tracking_plugin.notifications.config import notification_settings
+from saleor_tracking_plugin.returns.policy import from_settings as return_policy
 from saleor_tracking_plugin.settings_scope import begin_scope, end_scope
+from saleor_tracking_plugin.shop_settings import shop_settings
 from saleor_tracking_plugin.surveys.config import survey_settings
+from saleor_tracking_plugin.tracking.config import tracking_settings
 
 from ..fixtures import TRACKING_API_PATH, tracking_content
 from .helpers import configure_plugin
@@ -175,3 +179,28 @@ def test_settings_are_read_by_name_and_type_only():
     # and no untyped attribute read is left
     with pytest.raises(AttributeError):
         settings.poll_retries  # type: ignore[attr-defined]  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        carrier_settings,
+        aggregator_settings,
+        notification_settings,
+        tracking_settings,
+        guest_lookup_limits,
+        shop_settings,
+        delay_settings,
+        return_policy,
+        survey_settings,
+    ],
+)
+def test_every_typed_view_builds_from_the_defaults_and_cannot_be_changed(build):
+    # given a merchant who saved nothing
+    settings = Settings([])
+
+    # when a capability reads its view, then each field is read with its own type (a builder
+    # reading a number as text fails here) and the view is frozen
+    view = settings.typed(build)
+    with pytest.raises(FrozenInstanceError):
+        setattr(view, next(iter(vars(view))), None)
