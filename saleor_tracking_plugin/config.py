@@ -369,6 +369,12 @@ def _fields_by_name() -> dict[str, ConfigField]:
     return {field.name: field for field in _ordered_fields()}
 
 
+@cache
+def _field_types() -> dict[str, type]:
+    """Each field's type, as its default has it: what `Settings` reads it as."""
+    return {field.name: type(field.default) for field in _ordered_fields()}
+
+
 def setting_groups() -> list[tuple[str, list[str]]]:
     """Each capability's group of settings, by field name, in the dashboard's order."""
     return [(group, [field.name for field in fields]) for group, fields in _capability_groups()]
@@ -430,14 +436,11 @@ class Settings:
     def _value(self, name: str, kind: type) -> Any:
         # A typo or a read of the wrong type fails loudly here instead of passing a wrong
         # value on; bool is a subclass of int, so numbers and switches are told apart.
-        field = _fields_by_name().get(name)
-        if field is None:
+        declared = _field_types().get(name)
+        if declared is None:
             raise KeyError(f"The plugin has no setting {name!r}")
-        default = field.default
-        if type(default) is not kind:
-            raise TypeError(
-                f"Setting {name!r} is a {type(default).__name__}, not a {kind.__name__}"
-            )
+        if declared is not kind:
+            raise TypeError(f"Setting {name!r} is a {declared.__name__}, not a {kind.__name__}")
         return self._values[name]
 
     def typed(self, build: Callable[["Settings"], T]) -> T:

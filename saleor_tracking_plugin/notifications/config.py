@@ -2,6 +2,7 @@
 channels it goes out on and the merchant's own texts."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..config import (
@@ -271,6 +272,8 @@ def fields() -> list[ConfigField]:
     ]
 
 
+# The same few texts (mostly the defaults) come back at every settings read: parse each once.
+@lru_cache(maxsize=256)
 def _chosen_channels(raw: str) -> tuple[Channel, ...]:
     chosen = {part.strip().lower() for part in raw.replace(";", ",").split(",")}
     return tuple(channel for channel in Channel if channel.value in chosen)
