@@ -13,7 +13,7 @@ from ..ups.client import UpsCredentials
 from ..ups.client import build_connector as build_ups_connector
 from ..ups.client import credentials as credentials
 
-# No settings of its own: the UPS credentials serve both.
+# No settings of its own: the UPS credentials, and their typed view `credentials`, serve both.
 FIELDS: list = []
 
 
