@@ -364,6 +364,17 @@ def _ordered_fields() -> tuple[ConfigField, ...]:
     return (*(by_name[name] for name in ESSENTIAL_FIELDS), *grouped)
 
 
+@cache
+def _fields_by_name() -> dict[str, ConfigField]:
+    return {field.name: field for field in _ordered_fields()}
+
+
+@cache
+def _field_types() -> dict[str, type]:
+    """Each field's type, as its default has it: what `Settings` reads it as."""
+    return {field.name: type(field.default) for field in _ordered_fields()}
+
+
 def setting_groups() -> list[tuple[str, list[str]]]:
     """Each capability's group of settings, by field name, in the dashboard's order."""
     return [(group, [field.name for field in fields]) for group, fields in _capability_groups()]
@@ -380,7 +391,7 @@ def configuration_problems(configuration: list[dict]) -> dict[str, str]:
     Each message names the setting and says how to fix it. Names the plugin no longer has
     (left from an older version) are ignored.
     """
-    fields = {field.name: field for field in _ordered_fields()}
+    fields = _fields_by_name()
     problems: dict[str, str] = {}
     for item in configuration:
         field = fields.get(item.get("name", ""))
@@ -410,11 +421,27 @@ class Settings:
         self._values = {field.name: field.parse(saved.get(field.name)) for field in all_fields()}
         self._typed: dict[Callable, Any] = {}
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def text(self, name: str) -> str:
+        """The saved text of a text field (its default when never saved)."""
+        return str(self._value(name, str))
+
+    def flag(self, name: str) -> bool:
+        """Whether an on/off field is on."""
+        return bool(self._value(name, bool))
+
+    def number(self, name: str) -> int:
+        """The saved whole number of a number field (its default when unusable)."""
+        return int(self._value(name, int))
+
+    def _value(self, name: str, kind: type) -> Any:
+        # A typo or a read of the wrong type fails loudly here instead of passing a wrong
+        # value on; bool is a subclass of int, so numbers and switches are told apart.
+        declared = _field_types().get(name)
+        if declared is None:
+            raise KeyError(f"The plugin has no setting {name!r}")
+        if declared is not kind:
+            raise TypeError(f"Setting {name!r} is a {declared.__name__}, not a {kind.__name__}")
+        return self._values[name]
 
     def typed(self, build: Callable[["Settings"], T]) -> T:
         """A capability's frozen settings dataclass, built by `build` once per settings read."""
@@ -425,7 +452,7 @@ class Settings:
     def local_zone(self) -> ZoneInfo:
         """The shop's time zone (`local_timezone`): its calendar decides business days and the
         dates shoppers see, never Django's `TIME_ZONE`. Istanbul when the setting is no zone."""
-        name = self._values["local_timezone"]
+        name = self.text("local_timezone")
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):

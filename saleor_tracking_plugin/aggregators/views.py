@@ -11,6 +11,7 @@ import logging
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 
+from ..carriers.carrier_settings import aggregator_settings
 from ..config import load_settings
 from .base import Provider, Rejected
 from .providers import PROVIDERS
@@ -53,7 +54,8 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
     if len(body) > MAX_BODY_BYTES:
         raise Rejected(413, "body too large")
     settings = load_settings()
-    secret = getattr(settings, provider.secret_setting)
+    webhooks = settings.typed(aggregator_settings)
+    secret = webhooks.secrets.get(provider.secret_setting, "")
     if not secret:
         raise Rejected(404, f"{provider.name} webhooks are not configured")
     provider.verify({k.lower(): v for k, v in request.headers.items()}, body, secret)
@@ -61,7 +63,7 @@ def _receive(request: HttpRequest, provider: Provider) -> str:
     if delivery.sent_at is None:
         raise Rejected(400, "delivery carries no time")
     age = timezone.now() - delivery.sent_at
-    if age.total_seconds() > settings.webhook_max_age_minutes * 60:
+    if age.total_seconds() > webhooks.max_age_minutes * 60:
         raise Rejected(400, f"stale delivery ({int(age.total_seconds() // 60)} minutes old)")
     if age.total_seconds() < -300:
         raise Rejected(400, "delivery dated in the future")

@@ -20,9 +20,10 @@ from ..tracking.models import OPEN_STATUS_VALUES, EstimateSource, Shipment
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import FINISHED_STATUSES, ShipmentStatus
 from . import polling
+from .carrier_settings import CarrierSettings, carrier_settings
 from .connector import PROBLEM_MESSAGES, CarrierError, Problem, TrackingUpdate
 from .connectors import connector_codes, connector_for
-from .estimates import estimate_delivery, parse_transit_table
+from .estimates import estimate_delivery
 from .models import CarrierCircuit, ShipmentPolling
 
 logger = logging.getLogger(__name__)
@@ -43,13 +44,13 @@ class PollResult:
         return self.failure is not None and self.failure.transient
 
 
-def policy_of(settings: Settings) -> polling.PollPolicy:
+def policy_of(carriers: CarrierSettings) -> polling.PollPolicy:
     """The merchant's polling settings as the pure rules take them."""
     return polling.PollPolicy(
-        max_age_days=settings.poll_max_age_days,
-        backoff_base=timedelta(minutes=settings.poll_backoff_minutes),
-        failure_threshold=max(1, settings.circuit_failure_threshold),
-        cooldown=timedelta(minutes=settings.circuit_cooldown_minutes),
+        max_age_days=carriers.poll_max_age_days,
+        backoff_base=timedelta(minutes=carriers.poll_backoff_minutes),
+        failure_threshold=carriers.circuit_failure_threshold,
+        cooldown=timedelta(minutes=carriers.circuit_cooldown_minutes),
     )
 
 
@@ -67,7 +68,8 @@ def expire_stale_shipments(settings: Settings | None = None, now: datetime | Non
     """Stop tracking parcels older than the merchant's limit; returns how many expired."""
     settings = settings or load_settings()
     now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.poll_max_age_days)
+    max_age_days = settings.typed(carrier_settings).poll_max_age_days
+    cutoff = now - timedelta(days=max_age_days)
     stale = (
         Shipment.objects.exclude(status__in=[s.value for s in FINISHED_STATUSES])
         .filter(created_at__lt=cutoff)
@@ -81,9 +83,7 @@ def expire_stale_shipments(settings: Settings | None = None, now: datetime | Non
                 TrackingEventData(
                     occurred_at=now,
                     status=ShipmentStatus.EXPIRED,
-                    description=(
-                        f"Not delivered after {settings.poll_max_age_days} days; tracking stopped"
-                    ),
+                    description=(f"Not delivered after {max_age_days} days; tracking stopped"),
                 )
             ],
             source="poller",
@@ -100,9 +100,9 @@ def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
     carrier's own date replaces the promise when one arrives. Returns how many got one.
     """
     settings = settings or load_settings()
-    overrides, rejected = parse_transit_table(settings.transit_days)
-    if rejected:
-        logger.warning("Ignoring unusable transit-days lines: %s", rejected)
+    carriers = settings.typed(carrier_settings)
+    if carriers.transit_days_rejected:
+        logger.warning("Ignoring unusable transit-days lines: %s", carriers.transit_days_rejected)
     waiting = (
         Shipment.objects.exclude(status__in=[s.value for s in FINISHED_STATUSES])
         .exclude(tracking_number="")
@@ -116,7 +116,9 @@ def estimate_unestimated_shipments(settings: Settings | None = None) -> int:
             shipment.pk,
             [],
             source="transit-table",
-            estimated_delivery=estimate_delivery(handed_over, shipment.carrier_code, overrides),
+            estimated_delivery=estimate_delivery(
+                handed_over, shipment.carrier_code, carriers.transit_days
+            ),
             estimate_source=EstimateSource.TRANSIT_TABLE,
             settings=settings,
         )
@@ -258,7 +260,7 @@ def _table_estimate(shipment: Shipment, update: TrackingUpdate, settings: Settin
     handed_over = min((e.occurred_at for e in update.events), default=None)
     if handed_over is None:
         handed_over = _first_scan(shipment) or shipment.created_at
-    overrides, _rejected = parse_transit_table(settings.transit_days)
+    overrides = settings.typed(carrier_settings).transit_days
     return estimate_delivery(shop_day(handed_over, settings), shipment.carrier_code, overrides)
 
 
@@ -281,7 +283,7 @@ def record_poll_failure(shipment: Shipment, error: CarrierError, settings: Setti
         state.last_error = f"{PROBLEM_MESSAGES[error.problem]} {error.detail}".strip()[:1000]
         state.last_error_at = now
         state.next_poll_at = polling.next_poll_after_failure(
-            state.consecutive_failures, now, policy_of(settings)
+            state.consecutive_failures, now, policy_of(settings.typed(carrier_settings))
         )
         tell_staff = not error.transient and state.reported_error_code != error.problem.value
         if tell_staff:
@@ -323,7 +325,9 @@ def record_circuit_failure(carrier_code: str, error: CarrierError, settings: Set
     with transaction.atomic():
         row, _ = CarrierCircuit.objects.select_for_update().get_or_create(carrier_code=carrier_code)
         state = polling.circuit_after_failure(
-            polling.CircuitState(row.consecutive_failures, row.open_until), now, policy_of(settings)
+            polling.CircuitState(row.consecutive_failures, row.open_until),
+            now,
+            policy_of(settings.typed(carrier_settings)),
         )
         if state.open_until and not row.open_until:
             logger.error(

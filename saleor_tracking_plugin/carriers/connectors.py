@@ -1,7 +1,8 @@
 """Which carriers have a connector, and building one from the merchant's settings.
 
-Each connector lives in its carrier's folder as `client.py` with `FIELDS` (its settings) and
-`build_connector(settings, limits)`. Adding one is the folder's `client.py` plus one line here.
+Each connector lives in its carrier's folder as `client.py` with `FIELDS` (its settings),
+`credentials(settings)` (their typed view) and `build_connector(credentials, limits)`. Adding
+one is the folder's `client.py` plus one line here.
 """
 
 from importlib import import_module
@@ -9,6 +10,7 @@ from types import ModuleType
 
 from ..config import ConfigField, Settings
 from .batching import numbers_per_request
+from .carrier_settings import CarrierSettings, carrier_settings
 from .connector import Connector, ConnectorLimits
 
 _CONNECTOR_FOLDERS: tuple[str, ...] = (
@@ -24,22 +26,6 @@ _CONNECTOR_FOLDERS: tuple[str, ...] = (
     "dpd",
     "gls",
 )
-
-# Calls per minute when the merchant sets none: well under each carrier's published or
-# observed limit, so tracking never competes with the merchant's own label printing.
-DEFAULT_CALLS_PER_MINUTE: dict[str, int] = {
-    "yurtici": 30,
-    "aras": 30,
-    "mng": 30,
-    "ups": 60,
-    "ups_tr": 30,
-    "fedex": 60,
-    "dhl_express": 30,
-    "usps": 60,
-    "royal_mail": 60,
-    "dpd": 30,
-    "gls": 30,
-}
 
 
 def _client(code: str) -> ModuleType:
@@ -61,30 +47,12 @@ def connector_field_names(code: str) -> list[str]:
     return [field.name for field in _client(code).FIELDS]
 
 
-def parse_rate_limits(text: str) -> dict[str, int]:
-    """The merchant's `carrier=calls per minute` lines; unusable lines are skipped."""
-    limits: dict[str, int] = {}
-    for line in (text or "").splitlines():
-        code, _, value = line.split("#", 1)[0].partition("=")
-        if (
-            code.strip()
-            and value.strip().isascii()
-            and value.strip().isdigit()
-            and int(value.strip()) > 0
-        ):
-            limits[code.strip().lower()] = int(value.strip())
-    return limits
-
-
-def limits_for(code: str, settings: Settings) -> ConnectorLimits:
+def limits_for(code: str, carriers: CarrierSettings) -> ConnectorLimits:
     """How often and how long the plugin may call this carrier."""
-    calls = parse_rate_limits(settings.carrier_rate_limits).get(
-        code, DEFAULT_CALLS_PER_MINUTE.get(code, 30)
-    )
     return ConnectorLimits(
         batch_size=numbers_per_request(code),
-        calls_per_minute=calls,
-        timeout_seconds=float(settings.carrier_timeout_seconds),
+        calls_per_minute=carriers.calls_per_minute_of(code),
+        timeout_seconds=carriers.timeout_seconds,
     )
 
 
@@ -92,4 +60,7 @@ def connector_for(code: str, settings: Settings) -> Connector | None:
     """The carrier's connector, or None when it has none or its settings are incomplete."""
     if code not in _CONNECTOR_FOLDERS:
         return None
-    return _client(code).build_connector(settings, limits_for(code, settings))
+    client = _client(code)
+    return client.build_connector(
+        settings.typed(client.credentials), limits_for(code, settings.typed(carrier_settings))
+    )

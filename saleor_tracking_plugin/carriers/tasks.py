@@ -8,6 +8,7 @@ from saleor.core.db.connection import allow_writer
 
 from ..config import load_settings
 from . import actions, claims
+from .carrier_settings import carrier_settings
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +21,7 @@ def poll_due_shipments_task() -> int:
     settings = load_settings()
     actions.expire_stale_shipments(settings)
     actions.estimate_unestimated_shipments(settings)
-    if not settings.carrier_polling_enabled:
+    if not settings.typed(carrier_settings).polling_enabled:
         return 0
     actions.flag_unconfigured_carriers(settings)
     batches = claims.claim_due_batches(settings)
@@ -35,8 +36,9 @@ def poll_carrier_task(self, carrier_code: str, shipment_ids: list[int]) -> dict:
     """Ask one carrier about a batch; retry a passing outage after a growing wait."""
     settings = load_settings()
     result = actions.poll_shipments(carrier_code, shipment_ids, settings)
-    if result.retry_soon and self.request.retries < settings.poll_retries:
-        countdown = settings.poll_retry_seconds * (2**self.request.retries)
+    carriers = settings.typed(carrier_settings)
+    if result.retry_soon and self.request.retries < carriers.poll_retries:
+        countdown = carriers.poll_retry_seconds * (2**self.request.retries)
         logger.info(
             "Retrying %s in %ss (attempt %s): %s",
             carrier_code,

@@ -62,11 +62,11 @@ class DelaySettings:
 def delay_settings(settings: Settings) -> DelaySettings:
     """The merchant's delay settings (use as `settings.typed(delay_settings)`)."""
     return DelaySettings(
-        enabled=settings.delay_detection_enabled,
-        window_days=max(1, settings.delay_detection_window_days),
+        enabled=settings.flag("delay_detection_enabled"),
+        window_days=max(1, settings.number("delay_detection_window_days")),
         policy=DelayPolicy(
-            handling_business_days=max(0, settings.delay_handling_business_days),
-            no_scan_hours=max(1, settings.delay_no_scan_hours),
-            wait_extra_business_days=max(1, settings.delay_wait_extra_business_days),
+            handling_business_days=max(0, settings.number("delay_handling_business_days")),
+            no_scan_hours=max(1, settings.number("delay_no_scan_hours")),
+            wait_extra_business_days=max(1, settings.number("delay_wait_extra_business_days")),
         ),
     )

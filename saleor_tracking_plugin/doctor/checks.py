@@ -11,14 +11,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from django.conf import settings as django_settings
 
 from ..beat import PERIODIC_TASKS
+from ..carriers.carrier_settings import aggregator_settings
 from ..carriers.connector import CarrierError, Problem
 from ..carriers.connectors import connector_codes, connector_for
 from ..carriers.registry import get_carrier
 from ..config import Settings, load_settings
+from ..notifications.config import notification_settings
 from ..notifications.quiet_hours import parse_clock
 from ..saleor_glue.celery import installed_beat_entries, ping_workers
 from ..saleor_glue.email_settings import email_backend_problem
-from ..saleor_glue.shop import channel_shop_identity, identities_by_channel, sales_channels
+from ..saleor_glue.shop import channel_shop_identity, sales_channels
+from ..shop_settings import shop_settings
+from ..surveys.config import survey_settings
 from .findings import Finding, Severity, info, ok, problem, warning
 
 logger = logging.getLogger(__name__)
@@ -135,11 +139,12 @@ def _probe(code: str, name: str, connector: Any) -> Finding:
 def check_webhook_secrets(settings: Settings) -> list[Finding]:
     """Signed webhooks are refused without their secret."""
     findings = []
+    secrets = settings.typed(aggregator_settings).secrets
     for provider, field in (
         ("AfterShip", "aftership_webhook_secret"),
         ("EasyPost", "easypost_webhook_secret"),
     ):
-        if getattr(settings, field):
+        if secrets.get(field):
             findings.append(ok(f"webhook:{field}", f"{provider} webhook secret is set."))
         else:
             findings.append(
@@ -149,7 +154,8 @@ def check_webhook_secrets(settings: Settings) -> list[Finding]:
                     f"If you use {provider}, copy its webhook secret into '{field}'.",
                 )
             )
-    if settings.crm_webhook_url and not settings.crm_webhook_secret:
+    crm_webhook = settings.typed(notification_settings).crm_webhook
+    if crm_webhook.url and not crm_webhook.secret:
         findings.append(
             problem(
                 "webhook:crm_webhook_secret",
@@ -163,18 +169,20 @@ def check_webhook_secrets(settings: Settings) -> list[Finding]:
 def check_time(settings: Settings) -> list[Finding]:
     """The shop's time zone and quiet hours."""
     findings = []
+    zone_name = settings.typed(shop_settings).time_zone_name
     try:
-        ZoneInfo(settings.local_timezone)
-        findings.append(ok("time_zone", f"Shop time zone: {settings.local_timezone}."))
+        ZoneInfo(zone_name)
+        findings.append(ok("time_zone", f"Shop time zone: {zone_name}."))
     except (ValueError, ZoneInfoNotFoundError):
         findings.append(
             problem(
                 "time_zone",
-                f"'{settings.local_timezone}' is not a time zone; Europe/Istanbul is used.",
+                f"'{zone_name}' is not a time zone; Europe/Istanbul is used.",
                 "Set 'local_timezone' to an IANA name such as Europe/Istanbul.",
             )
         )
-    findings.append(_quiet_hours(settings.quiet_hours_start, settings.quiet_hours_end))
+    notifications = settings.typed(notification_settings)
+    findings.append(_quiet_hours(notifications.quiet_hours_start, notifications.quiet_hours_end))
     return findings
 
 
@@ -215,7 +223,7 @@ def check_shop_identity(settings: Settings) -> list[Finding]:
             "are not used.",
             f"Use one of the channel slugs: {', '.join(sorted(slugs))}.",
         )
-        for slug in sorted(set(settings.typed(identities_by_channel)) - slugs)
+        for slug in sorted(set(settings.typed(shop_settings).identities_by_channel) - slugs)
     ]
     for channel in channels:
         if not channel.is_active:
@@ -240,15 +248,16 @@ def check_shop_identity(settings: Settings) -> list[Finding]:
 
 def check_coupon_channel(settings: Settings) -> list[Finding]:
     """Survey coupons are vouchers of `coupon_channel` (when set): it must be a channel."""
-    if not (settings.coupon_enabled and settings.coupon_channel):
+    surveys = settings.typed(survey_settings)
+    if not (surveys.coupon_enabled and surveys.coupon_channel):
         return []
     slugs = {channel.slug for channel in sales_channels()}
-    if settings.coupon_channel in slugs:
-        return [ok("coupon_channel", f"Coupons are valid in {settings.coupon_channel}.")]
+    if surveys.coupon_channel in slugs:
+        return [ok("coupon_channel", f"Coupons are valid in {surveys.coupon_channel}.")]
     return [
         problem(
             "coupon_channel",
-            f"'coupon_channel' is '{settings.coupon_channel}', which is no channel's slug: no "
+            f"'coupon_channel' is '{surveys.coupon_channel}', which is no channel's slug: no "
             "coupon can be given.",
             f"Use one of the channel slugs ({', '.join(sorted(slugs))}), or leave it empty for "
             "the order's channel.",

@@ -9,10 +9,11 @@ sets the header itself gains nothing: rotating it never resets its counter.
 import ipaddress
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.core.cache import cache
 
-from ..config import load_settings
+from ..config import Settings, load_settings
 from .core import GraphQLCodedError
 
 KEY_PREFIX = "saleor_tracking_plugin:guest-failures"
@@ -62,26 +63,48 @@ def client_address(remote_addr: str, forwarded_for: str, trusted: Iterable) -> s
     return remote_addr
 
 
+@dataclass(frozen=True)
+class GuestLookupLimits:
+    """How many failed guest look-ups are allowed per client and per order number in a window,
+    and the proxies trusted to name the client."""
+
+    per_client: int
+    per_order_number: int
+    window_minutes: int
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
+
+
+def guest_lookup_limits(settings: Settings) -> GuestLookupLimits:
+    """The merchant's guest look-up limits (use as `settings.typed(guest_lookup_limits)`);
+    unreadable proxies (refused when saved) trust none."""
+    try:
+        trusted = tuple(parse_networks(settings.text("trusted_proxies")))
+    except ValueError:
+        trusted = ()
+    return GuestLookupLimits(
+        per_client=settings.number("guest_lookup_limit"),
+        per_order_number=settings.number("guest_order_attempt_limit"),
+        window_minutes=settings.number("guest_lookup_window_minutes"),
+        trusted_proxies=trusted,
+    )
+
+
 class GuestAttempt:
     """One guest look-up: refuse it if its client or its order number failed too often, and
     count it if it fails."""
 
     def __init__(self, request, number: str):
-        settings = load_settings()
-        try:
-            trusted = parse_networks(settings.trusted_proxies)
-        except ValueError:
-            trusted = []
+        limits = load_settings().typed(guest_lookup_limits)
         address = client_address(
             request.META.get("REMOTE_ADDR", ""),
             request.META.get("HTTP_X_FORWARDED_FOR", ""),
-            trusted,
+            limits.trusted_proxies,
         )
         self.started = time.monotonic()
-        self.window = settings.guest_lookup_window_minutes * 60
+        self.window = limits.window_minutes * 60
         self.limits = {
-            f"{KEY_PREFIX}:ip:{address}": settings.guest_lookup_limit,
-            f"{KEY_PREFIX}:order:{number.strip()[:20]}": settings.guest_order_attempt_limit,
+            f"{KEY_PREFIX}:ip:{address}": limits.per_client,
+            f"{KEY_PREFIX}:order:{number.strip()[:20]}": limits.per_order_number,
         }
 
     def check(self) -> None:

@@ -292,7 +292,9 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_is_overdue(root, _info):
-        return actions.is_overdue(root, timezone.now(), load_settings().return_decision_hours)
+        return actions.is_overdue(
+            root, timezone.now(), load_settings().typed(from_settings).decision_hours
+        )
 
     @staticmethod
     def resolve_lines(root, _info):
@@ -489,7 +491,7 @@ class ReturnQueries(graphene.ObjectType):
             order_pk = uuid_pk(filter["order_id"], "Order")
             returns = returns.filter(order_id=order_pk) if order_pk else returns.none()
         if filter.get("overdue") is not None:
-            hours = load_settings().return_decision_hours
+            hours = load_settings().typed(from_settings).decision_hours
             overdue = {
                 "status": ReturnStatus.REQUESTED,
                 "created_at__lt": now - timedelta(hours=hours),

@@ -141,7 +141,7 @@ class OrderTracking(graphene.ObjectType):
 
     @staticmethod
     def resolve_return_page_url(root, _info):
-        policy = from_settings(load_settings())
+        policy = load_settings().typed(from_settings)
         if not can_return_something(root.order, policy, timezone.now()):
             return None
         return order_return_page_url(root.order)

@@ -62,14 +62,14 @@ def graphql_view(request: HttpRequest) -> JsonResponse:
         )
     if prepared.too_complex is not None:
         return _errors(400, "QUERY_TOO_COMPLEX", prepared.too_complex)
-    if prepared.validation_errors:
-        return JsonResponse(
-            {"data": None, "errors": [_format_error(e) for e in prepared.validation_errors]}
-        )
     try:
         request.requestor = authenticate(request)  # type: ignore[attr-defined]
     except InvalidToken as error:
         return _errors(401, "INVALID_TOKEN", str(error))
+    if prepared.document is None:
+        return JsonResponse(
+            {"data": None, "errors": [_format_error(e) for e in prepared.validation_errors]}
+        )
 
     try:
         result = execute(
@@ -82,6 +82,7 @@ def graphql_view(request: HttpRequest) -> JsonResponse:
         )
     except Exception as error:  # as graphql-core's own entry point: bad variables, no operation
         result = ExecutionResult(errors=[error], invalid=True)
+    assert isinstance(result, ExecutionResult)  # promises only with return_promise=True
     body: dict = {"data": result.data}
     if result.errors:
         body["errors"] = [_format_error(error) for error in result.errors]

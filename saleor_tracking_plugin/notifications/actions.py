@@ -20,7 +20,7 @@ from ..saleor_glue.orders import add_timeline_event
 from ..saleor_glue.shop import shop_identity
 from .catalog import PHONE_CHANNELS, Channel, MessageType, get_message_type
 from .compose import compose
-from .config import enabled_channels
+from .config import NotificationSettings, notification_settings
 from .consent import is_allowed, normalize_email, normalize_phone
 from .facts import (
     customer_email,
@@ -53,28 +53,31 @@ CHANNEL_NAMES = {
 }
 
 
-def recipient_for(channel: Channel, order: "Order", settings: Settings) -> str | None:
+def recipient_for(
+    channel: Channel, order: "Order", notifications: NotificationSettings
+) -> str | None:
     """Where the message goes on this channel, or None when the order gives no address."""
     if channel == Channel.EMAIL:
         return normalize_email(customer_email(order)) or None
     if channel == Channel.SMS:
-        return normalize_phone(customer_phone(order)) if settings.sms_provider else None
+        return normalize_phone(customer_phone(order)) if notifications.sms_provider else None
     if channel == Channel.WHATSAPP:
-        if not (settings.whatsapp_phone_number_id and settings.whatsapp_access_token):
+        whatsapp = notifications.whatsapp
+        if not (whatsapp.phone_number_id and whatsapp.access_token):
             return None
         return normalize_phone(customer_phone(order))
-    return settings.crm_webhook_url or None
+    return notifications.crm_webhook.url or None
 
 
-def send_after(channel: Channel, now: datetime, settings: Settings) -> datetime:
+def send_after(channel: Channel, now: datetime, notifications: NotificationSettings) -> datetime:
     """Now, or the end of the shop's quiet hours for messages that reach a phone."""
     if channel not in PHONE_CHANNELS:
         return now
     end = quiet_hours_end(
         now,
         shop_timezone(),
-        parse_clock(settings.quiet_hours_start),
-        parse_clock(settings.quiet_hours_end),
+        parse_clock(notifications.quiet_hours_start),
+        parse_clock(notifications.quiet_hours_end),
     )
     return end or now
 
@@ -98,11 +101,12 @@ def queue_message(
     items = items if items is not None else order_items(order)
     facts = order_facts(order, language, context, items)
     shop = shop_identity(settings, order)
+    notifications = settings.typed(notification_settings)
     now = timezone.now()
     created_rows = []
     with transaction.atomic():
-        for channel in enabled_channels(settings, message_type):
-            recipient = recipient_for(channel, order, settings)
+        for channel in notifications.channels_of(message_type):
+            recipient = recipient_for(channel, order, notifications)
             if recipient is None:
                 continue
             if not is_allowed(recipient, channel, message_type.category):
@@ -117,7 +121,9 @@ def queue_message(
                 channel_facts["unsubscribe_link"] = unsubscribe_url(
                     Subscription(recipient, channel, message_type.category, language)
                 )
-            content = compose(message_type, channel, channel_facts, items, language, settings, shop)
+            content = compose(
+                message_type, channel, channel_facts, items, language, notifications, shop
+            )
             row, created = OutboxMessage.objects.get_or_create(
                 order=order,
                 message_type=message_type.code,
@@ -132,7 +138,7 @@ def queue_message(
                     "body": content.body,
                     "body_html": content.body_html,
                     "facts": jsonable({**channel_facts, "items_list": items}),
-                    "not_before": send_after(channel, now, settings),
+                    "not_before": send_after(channel, now, notifications),
                 },
             )
             if created:
@@ -244,7 +250,7 @@ def refresh_live_facts(held: Claim, settings: Settings) -> bool:
         facts,
         items,
         message.language,
-        settings,
+        settings.typed(notification_settings),
         shop_identity(settings, message.order),
     )
     message.subject, message.body, message.body_html = (
@@ -302,9 +308,9 @@ def mark_sent(held: Claim, provider: str, provider_message_id: str) -> None:
         )
 
 
-def schedule_retry(held: Claim, error: str, settings: Settings) -> datetime | None:
+def schedule_retry(held: Claim, error: str, notifications: NotificationSettings) -> datetime | None:
     """Put the message back in the queue after a back-off; returns when it is due."""
-    delay = backoff_seconds(held.message.attempts, settings.notification_retry_base_seconds)
+    delay = backoff_seconds(held.message.attempts, notifications.retry_base_seconds)
     due = timezone.now() + timedelta(seconds=delay)
     if _finish(held, status=MessageStatus.QUEUED, not_before=due, last_error=error[:2000]):
         return due

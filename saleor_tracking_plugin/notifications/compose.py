@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ..saleor_glue.shop import ShopIdentity
 from .catalog import Channel, MessageType
-from .config import text_field_name
+from .config import NotificationSettings
 from .rendering import fill, first_filled, split_override
 
 
@@ -23,10 +23,13 @@ class Content:
 
 
 def message_texts(
-    message_type: MessageType, facts: dict[str, Any], language: str, settings: Any
+    message_type: MessageType,
+    facts: dict[str, Any],
+    language: str,
+    notifications: NotificationSettings,
 ) -> tuple[str, str]:
     """Subject and body: the merchant's override when its facts are known, else ours."""
-    override = getattr(settings, text_field_name(message_type.code, language), "") or ""
+    override = notifications.text_of(message_type, language)
     override_subject, override_body = split_override(override) if override.strip() else ("", "")
     with translation.override(language):
         default_subject = first_filled([str(message_type.subject)], facts) or ""
@@ -42,12 +45,12 @@ def compose(
     facts: dict[str, Any],
     items: list[dict[str, Any]],
     language: str,
-    settings: Any,
+    notifications: NotificationSettings,
     shop: ShopIdentity,
 ) -> Content:
     """The content of the message on `channel`, signed by `shop` (the order channel's name,
     contact and logo) in emails and SMS."""
-    subject, body = message_texts(message_type, facts, language, settings)
+    subject, body = message_texts(message_type, facts, language, notifications)
     with translation.override(language):
         if channel == Channel.EMAIL:
             context = {**facts, "subject": subject, "body": body, "items_list": items}

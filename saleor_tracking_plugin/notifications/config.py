@@ -1,12 +1,15 @@
 """Notification settings: the channels' credentials, quiet hours, and per message type the
 channels it goes out on and the merchant's own texts."""
 
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..config import (
     MULTILINE,
     SECRET,
     ConfigField,
+    Settings,
     Validator,
     clock_or_empty,
     credential,
@@ -23,6 +26,8 @@ from .rendering import placeholders, split_override
 ENGINE_FACTS = ("customer_name", "order_number", "items", "tracking_link")
 # Operators approve alphanumeric sender names (başlık) of at most 11 characters.
 SENDER_NAME = pattern(r"[^\n]{1,11}", "enter the approved sender name, at most 11 characters")
+# Languages the merchant may write their own texts in, with their names.
+TEXT_LANGUAGES = {"tr": "Turkish", "en": "English"}
 CHANNEL_NAMES = (*(channel.value for channel in Channel), "none")
 
 CHANNELS_HELP = (
@@ -254,7 +259,7 @@ def _message_type_fields(message_type: MessageType) -> list[ConfigField]:
                 help_text=TEXT_HELP.format(language=name),
                 validator=message_text(message_type),
             )
-            for language, name in (("tr", "Turkish"), ("en", "English"))
+            for language, name in TEXT_LANGUAGES.items()
         ),
     ]
 
@@ -267,8 +272,135 @@ def fields() -> list[ConfigField]:
     ]
 
 
-def enabled_channels(settings, message_type: MessageType) -> list[Channel]:
-    """The channels the merchant chose for a message type, in a stable order."""
-    raw = getattr(settings, channels_field_name(message_type.code), "") or ""
+# The same few texts (mostly the defaults) come back at every settings read: parse each once.
+@lru_cache(maxsize=256)
+def _chosen_channels(raw: str) -> tuple[Channel, ...]:
     chosen = {part.strip().lower() for part in raw.replace(";", ",").split(",")}
-    return [channel for channel in Channel if channel.value in chosen]
+    return tuple(channel for channel in Channel if channel.value in chosen)
+
+
+@dataclass(frozen=True)
+class TwilioAccount:
+    """Twilio's Account SID, auth token, sender (number or MG… service) and API address."""
+
+    account_sid: str
+    auth_token: str
+    sender: str
+    api_url: str
+
+
+@dataclass(frozen=True)
+class NetgsmAccount:
+    """Netgsm's user code, API password and approved sender name (header)."""
+
+    usercode: str
+    password: str
+    header: str
+
+
+@dataclass(frozen=True)
+class IletimerkeziAccount:
+    """İleti Merkezi's API key and hash, and the approved sender name."""
+
+    key: str
+    hash: str
+    sender: str
+
+
+@dataclass(frozen=True)
+class WhatsAppAccount:
+    """The WhatsApp Business phone number id, its access token and the Graph API version."""
+
+    phone_number_id: str
+    access_token: str
+    api_version: str
+
+
+@dataclass(frozen=True)
+class CrmWebhook:
+    """Where the merchant's CRM receives messages, and the secret they are signed with."""
+
+    url: str
+    secret: str
+
+
+@dataclass(frozen=True)
+class NotificationSettings:
+    """The notification settings, typed: quiet hours, retries, each provider's account, and
+    per message type its channels, the merchant's own texts and its WhatsApp template."""
+
+    # As the merchant typed them (HH:MM, or empty for no quiet hours).
+    quiet_hours_start: str
+    quiet_hours_end: str
+    retry_base_seconds: int
+    # twilio, netgsm, iletimerkezi, or empty (no SMS); lower case.
+    sms_provider: str
+    twilio: TwilioAccount
+    netgsm: NetgsmAccount
+    iletimerkezi: IletimerkeziAccount
+    whatsapp: WhatsAppAccount
+    crm_webhook: CrmWebhook
+    # By message type code.
+    channels: dict[str, tuple[Channel, ...]] = field(default_factory=dict)
+    whatsapp_templates: dict[str, str] = field(default_factory=dict)
+    # By message type code and language; only the texts the merchant wrote.
+    texts: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def channels_of(self, message_type: MessageType) -> tuple[Channel, ...]:
+        """The channels the merchant chose for a message type, in a stable order."""
+        return self.channels.get(message_type.code, ())
+
+    def text_of(self, message_type: MessageType, language: str) -> str:
+        """The merchant's own text of a message type in a language, or empty."""
+        return self.texts.get((message_type.code, language), "")
+
+    def whatsapp_template_of(self, message_type: MessageType) -> str:
+        """The approved WhatsApp template the merchant named, else the built-in name."""
+        return self.whatsapp_templates.get(message_type.code) or message_type.template_name
+
+
+def notification_settings(settings: Settings) -> NotificationSettings:
+    """The merchant's notification settings (use as `settings.typed(notification_settings)`)."""
+    codes = [message_type.code for message_type in all_message_types()]
+    texts = {
+        (code, language): settings.text(text_field_name(code, language))
+        for code in codes
+        for language in TEXT_LANGUAGES
+    }
+    return NotificationSettings(
+        quiet_hours_start=settings.text("quiet_hours_start").strip(),
+        quiet_hours_end=settings.text("quiet_hours_end").strip(),
+        retry_base_seconds=settings.number("notification_retry_base_seconds"),
+        sms_provider=settings.text("sms_provider").strip().lower(),
+        twilio=TwilioAccount(
+            account_sid=settings.text("twilio_account_sid"),
+            auth_token=settings.text("twilio_auth_token"),
+            sender=settings.text("twilio_from").strip(),
+            api_url=settings.text("twilio_api_url") or "https://api.twilio.com",
+        ),
+        netgsm=NetgsmAccount(
+            usercode=settings.text("netgsm_usercode"),
+            password=settings.text("netgsm_password"),
+            header=settings.text("netgsm_header"),
+        ),
+        iletimerkezi=IletimerkeziAccount(
+            key=settings.text("iletimerkezi_key"),
+            hash=settings.text("iletimerkezi_hash"),
+            sender=settings.text("iletimerkezi_sender"),
+        ),
+        whatsapp=WhatsAppAccount(
+            phone_number_id=settings.text("whatsapp_phone_number_id"),
+            access_token=settings.text("whatsapp_access_token"),
+            api_version=settings.text("whatsapp_api_version") or "v21.0",
+        ),
+        crm_webhook=CrmWebhook(
+            url=settings.text("crm_webhook_url"), secret=settings.text("crm_webhook_secret")
+        ),
+        channels={
+            code: _chosen_channels(settings.text(channels_field_name(code))) for code in codes
+        },
+        whatsapp_templates={
+            code: settings.text(whatsapp_template_field_name(code)).strip() for code in codes
+        },
+        texts={key: text for key, text in texts.items() if text.strip()},
+    )

@@ -2,11 +2,10 @@
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from django.core.cache import cache
 
-from ..config import load_settings
+from ..config import Settings, load_settings
 from . import actions
 from .catalog import Category, Channel
 from .channels.base import SendError, SendResult
@@ -14,13 +13,15 @@ from .channels.crm_webhook import send_crm_webhook
 from .channels.email import send_email
 from .channels.sms import send_sms
 from .channels.whatsapp import send_whatsapp
+from .config import notification_settings
 from .consent import is_allowed
 from .models import OutboxMessage
 from .retry_policy import MAX_ATTEMPTS, should_retry
 
 logger = logging.getLogger(__name__)
 
-Sender = Callable[[OutboxMessage, Any], SendResult]
+# Each sender takes the settings read of its task and picks its own typed view of them.
+Sender = Callable[[OutboxMessage, Settings], SendResult]
 
 
 def senders() -> dict[Channel, Sender]:
@@ -99,9 +100,9 @@ def deliver(message_id: int) -> str:
     return "sent"
 
 
-def _after_failure(held: actions.Claim, error: str, transient: bool, settings: Any) -> str:
+def _after_failure(held: actions.Claim, error: str, transient: bool, settings: Settings) -> str:
     if should_retry(held.message.attempts, transient):
-        due = actions.schedule_retry(held, error, settings)
+        due = actions.schedule_retry(held, error, settings.typed(notification_settings))
         if due is not None:
             from .tasks import send_message_task
 

@@ -63,7 +63,7 @@ def tracking_page(request: HttpRequest) -> HttpResponse:
 
 def _return_url(order: "Order") -> str:
     """The order's return page while something can be returned; empty otherwise."""
-    policy = from_settings(load_settings())
+    policy = load_settings().typed(from_settings)
     if not can_return_something(order, policy, timezone.now()):
         return ""
     return order_return_page_url(order)

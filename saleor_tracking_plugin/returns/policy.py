@@ -1,16 +1,16 @@
 """The merchant's return policy and the rules derived from it (pure: no Django).
 
-The policy is built from the plugin settings (`from_settings`) and answers: until when a line
-can be returned, how many items of it, why not, who pays the return shipping, and whether a
-request is approved without waiting for staff.
+The policy is built from the plugin settings (`settings.typed(from_settings)`) and answers:
+until when a line can be returned, how many items of it, why not, who pays the return
+shipping, and whether a request is approved without waiting for staff.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any
 
+from ..config import Settings
 from .reasons import Resolution, ReturnReason
 
 MERCHANT_PAYS_BY_DEFAULT = frozenset(
@@ -51,6 +51,8 @@ class ReturnPolicy:
     auto_approve_max_amount: Decimal | None = None
     resolutions: tuple[Resolution, ...] = tuple(Resolution)
     decision_hours: int = 24
+    # A return parcel delivered back is taken as received, without staff checking it.
+    receive_on_delivery: bool = False
     carrier_return_codes: dict[str, str] = field(default_factory=dict)
     return_carrier: str = ""
     return_address: str = ""
@@ -116,25 +118,29 @@ def line_eligibility(
     return LineEligibility(remaining, deadline, None)
 
 
-def from_settings(settings: Any) -> ReturnPolicy:
-    """The policy as the merchant saved it in the plugin settings."""
+def from_settings(settings: Settings) -> ReturnPolicy:
+    """The policy as the merchant saved it in the plugin settings (use as
+    `settings.typed(from_settings)`)."""
     return ReturnPolicy(
-        window_days=max(0, settings.return_window_days),
-        non_returnable_products=frozenset(_words(settings.return_non_returnable_products)),
+        window_days=max(0, settings.number("return_window_days")),
+        non_returnable_products=frozenset(_words(settings.text("return_non_returnable_products"))),
         non_returnable_product_types=frozenset(
-            _words(settings.return_non_returnable_product_types)
+            _words(settings.text("return_non_returnable_product_types"))
         ),
-        reasons=_enum_list(ReturnReason, settings.return_reasons) or tuple(ReturnReason),
+        reasons=_enum_list(ReturnReason, settings.text("return_reasons")) or tuple(ReturnReason),
         merchant_pays_shipping_for=frozenset(
-            _enum_list(ReturnReason, settings.return_merchant_pays_shipping_for)
+            _enum_list(ReturnReason, settings.text("return_merchant_pays_shipping_for"))
         ),
-        auto_approve=settings.return_auto_approve,
-        auto_approve_max_amount=_decimal(settings.return_auto_approve_max_amount),
-        resolutions=_enum_list(Resolution, settings.return_resolutions) or (Resolution.REFUND,),
-        decision_hours=max(1, settings.return_decision_hours),
-        carrier_return_codes=_pairs(settings.return_carrier_codes),
-        return_carrier=settings.return_carrier.strip(),
-        return_address=settings.return_address.strip(),
+        auto_approve=settings.flag("return_auto_approve"),
+        auto_approve_max_amount=_decimal(settings.text("return_auto_approve_max_amount")),
+        resolutions=(
+            _enum_list(Resolution, settings.text("return_resolutions")) or (Resolution.REFUND,)
+        ),
+        decision_hours=max(1, settings.number("return_decision_hours")),
+        receive_on_delivery=settings.flag("return_receive_on_delivery"),
+        carrier_return_codes=_pairs(settings.text("return_carrier_codes")),
+        return_carrier=settings.text("return_carrier").strip(),
+        return_address=settings.text("return_address").strip(),
     )
 
 

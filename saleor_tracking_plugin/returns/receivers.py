@@ -8,7 +8,6 @@ from typing import Any
 from django.db import transaction
 from django.dispatch import receiver
 
-from ..config import load_settings
 from ..notifications.api import notify
 from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.signals import shipment_status_changed
@@ -65,7 +64,7 @@ def on_return_parcel_delivered(
     """Mark the return received when its parcel is delivered back, if the merchant wants it."""
     if shipment.kind != ShipmentKind.RETURN or status != ShipmentStatus.DELIVERED:
         return
-    if not load_settings().return_receive_on_delivery:
+    if not actions.policy().receive_on_delivery:
         return
     ret = Return.objects.filter(return_shipment=shipment, status__in=AWAITING_PARCEL).first()
     if ret is None:

@@ -9,7 +9,8 @@ from typing import Any
 from django.conf import settings as django_settings
 from saleor.core.utils import build_absolute_uri
 
-from ..shop_channels import channel_identities
+from ..config import Settings
+from ..shop_settings import shop_settings
 from .context import site_settings
 
 
@@ -23,17 +24,12 @@ class ShopIdentity:
     logo_url: str = ""
 
 
-def identities_by_channel(settings: Any) -> dict[str, dict[str, str]]:
-    """The `shop_identity_by_channel` overrides, parsed once per settings read."""
-    return channel_identities(settings.shop_identity_by_channel)
-
-
-def shop_identity(settings: Any, order: Any | None = None) -> ShopIdentity:
+def shop_identity(settings: Settings, order: Any | None = None) -> ShopIdentity:
     """The shop as the shopper of `order` knows it (see `channel_shop_identity`)."""
     return channel_shop_identity(settings, order.channel if order is not None else None)
 
 
-def channel_shop_identity(settings: Any, channel: Any | None) -> ShopIdentity:
+def channel_shop_identity(settings: Settings, channel: Any | None) -> ShopIdentity:
     """The shop as the shoppers of a Saleor `channel` know it.
 
     Each part comes from the order channel's line of `shop_identity_by_channel` when there is
@@ -42,7 +38,8 @@ def channel_shop_identity(settings: Any, channel: Any | None) -> ShopIdentity:
     name, then the site's name; the logo else from `shop_logo_url`. Without an order (e.g. the
     unsubscribe page), site settings only.
     """
-    own = settings.typed(identities_by_channel).get(channel.slug, {}) if channel else {}
+    shop = settings.typed(shop_settings)
+    own = shop.identities_by_channel.get(channel.slug, {}) if channel else {}
     site_config = site_settings()
     address = site_config.company_address
     company = getattr(address, "company_name", "") if address else ""
@@ -62,7 +59,7 @@ def channel_shop_identity(settings: Any, channel: Any | None) -> ShopIdentity:
             or ""
         ),
         phone=own.get("phone") or (str(address.phone) if address and address.phone else ""),
-        logo_url=own.get("logo") or settings.shop_logo_url,
+        logo_url=own.get("logo") or shop.logo_url,
     )
 
 

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
-from typing import Any
 
 from ..config import BOOLEAN, ConfigField, Settings, clock, integer, one_of, pattern
 from ..notifications.quiet_hours import parse_clock
@@ -153,24 +152,26 @@ FIELDS = [
 ]
 
 
-def cross_field_problems(settings: Any) -> dict[str, str]:
+def cross_field_problems(settings: Settings) -> dict[str, str]:
     """Values fine alone but nonsense together, by the field to fix (fields whose own value
     is refused are not compared)."""
     problems = {}
-    if settings.business_hours_end <= settings.business_hours_start:
+    opens, closes = settings.text("business_hours_start"), settings.text("business_hours_end")
+    if closes <= opens:
         problems["business_hours_end"] = (
-            f"must be later than the business hours start ({settings.business_hours_start}), "
-            "e.g. 18:00"
+            f"must be later than the business hours start ({opens}), e.g. 18:00"
         )
-    if settings.coupon_enabled and settings.coupon_min_score <= settings.complaint_max_score:
+    coupon_enabled = settings.flag("coupon_enabled")
+    complaint_max_score = settings.number("complaint_max_score")
+    if coupon_enabled and settings.number("coupon_min_score") <= complaint_max_score:
         problems["coupon_min_score"] = (
-            f"must be above the complaint score ({settings.complaint_max_score}): a rating "
+            f"must be above the complaint score ({complaint_max_score}): a rating "
             "cannot both open a complaint and earn a coupon"
         )
-    value = Decimal(settings.coupon_value)
-    if settings.coupon_enabled and value <= 0:
+    value = Decimal(settings.text("coupon_value"))
+    if coupon_enabled and value <= 0:
         problems["coupon_value"] = "enter more than 0, e.g. 10 (a coupon of nothing is not given)"
-    elif settings.coupon_discount_type == "percentage" and value > 100:
+    elif settings.text("coupon_discount_type") == "percentage" and value > 100:
         problems["coupon_value"] = "a percentage coupon takes at most 100 (percent off)"
     return problems
 
@@ -204,28 +205,28 @@ class SurveySettings:
 
 def survey_settings(settings: Settings) -> SurveySettings:
     """The merchant's survey settings (use as `settings.typed(survey_settings)`)."""
-    opens = parse_clock(settings.business_hours_start) or time(9)
-    closes = parse_clock(settings.business_hours_end) or time(18)
+    opens = parse_clock(settings.text("business_hours_start")) or time(9)
+    closes = parse_clock(settings.text("business_hours_end")) or time(18)
     if closes <= opens:
         opens, closes = time(9), time(18)
     return SurveySettings(
-        enabled=bool(settings.survey_enabled),
-        delay_hours=int(settings.survey_delay_hours),
-        fallback_days=int(settings.survey_fallback_days),
-        window_days=int(settings.survey_window_days),
-        edit_days=max(0, int(settings.survey_edit_days)),
-        complaint_max_score=int(settings.complaint_max_score),
-        complaint_response_hours=max(0, int(settings.complaint_response_hours)),
-        complaint_warning_hours=max(0, int(settings.complaint_warning_hours)),
-        complaint_staff_email=str(settings.complaint_staff_email or ""),
+        enabled=settings.flag("survey_enabled"),
+        delay_hours=settings.number("survey_delay_hours"),
+        fallback_days=settings.number("survey_fallback_days"),
+        window_days=settings.number("survey_window_days"),
+        edit_days=max(0, settings.number("survey_edit_days")),
+        complaint_max_score=settings.number("complaint_max_score"),
+        complaint_response_hours=max(0, settings.number("complaint_response_hours")),
+        complaint_warning_hours=max(0, settings.number("complaint_warning_hours")),
+        complaint_staff_email=settings.text("complaint_staff_email"),
         business_opens=opens,
         business_closes=closes,
-        coupon_enabled=bool(settings.coupon_enabled),
-        coupon_min_score=int(settings.coupon_min_score),
-        coupon_percentage=str(settings.coupon_discount_type).strip().lower() != "fixed",
-        coupon_value=str(settings.coupon_value).strip(),
-        coupon_min_spend=str(settings.coupon_min_spend or "").strip(),
-        coupon_expiry_days=int(settings.coupon_expiry_days),
-        coupon_channel=str(settings.coupon_channel or ""),
-        coupon_cooldown_days=max(0, int(settings.coupon_cooldown_days)),
+        coupon_enabled=settings.flag("coupon_enabled"),
+        coupon_min_score=settings.number("coupon_min_score"),
+        coupon_percentage=settings.text("coupon_discount_type").strip().lower() != "fixed",
+        coupon_value=settings.text("coupon_value").strip(),
+        coupon_min_spend=settings.text("coupon_min_spend").strip(),
+        coupon_expiry_days=settings.number("coupon_expiry_days"),
+        coupon_channel=settings.text("coupon_channel"),
+        coupon_cooldown_days=max(0, settings.number("coupon_cooldown_days")),
     )

@@ -12,6 +12,7 @@ from ..config import Settings, load_settings
 from ..saleor_glue.fulfillments import FulfillmentStatus, fulfillment_with_order
 from ..saleor_glue.order_joins import cancelled_in_saleor, fulfillment_status_path
 from ..saleor_glue.orders import add_timeline_event
+from .config import tracking_settings
 from .metadata import mirror_order_tracking
 from .models import EstimateSource, Shipment, ShipmentEvent
 from .progress import Progress, ShipmentState, TrackingEventData, apply_events
@@ -55,10 +56,11 @@ def sync_shipment_for_fulfillment(
         cancel_shipment_for_fulfillment(fulfillment_id)
         return None
     number = normalize_tracking_number(fulfillment.tracking_number)
+    tracking = settings.typed(tracking_settings)
     carrier = resolve_carrier(
         number,
-        (fulfillment.metadata or {}).get(settings.carrier_metadata_key),
-        settings.default_carrier,
+        (fulfillment.metadata or {}).get(tracking.carrier_metadata_key),
+        tracking.default_carrier,
     )
     carrier_code = carrier.code if carrier else ""
 
@@ -94,7 +96,7 @@ def sync_shipment_for_fulfillment(
             message,
             {"shipment_id": shipment.pk, "tracking_number": number, "carrier": carrier_code},
         )
-        if settings.mirror_to_order_metadata:
+        if tracking.mirror_to_order_metadata:
             mirror_order_tracking(shipment.order_id)
     return shipment
 
@@ -167,7 +169,8 @@ def record_events(
                 user=user,
                 app=app,
             )
-        if settings.mirror_to_order_metadata and (progress.status_changed or estimate_changed):
+        mirror = settings.typed(tracking_settings).mirror_to_order_metadata
+        if mirror and (progress.status_changed or estimate_changed):
             mirror_order_tracking(shipment.order_id)
         for previous, status, event in progress.status_changes:
             _announce(shipment, previous, status, event)

@@ -1,8 +1,9 @@
 """Tracking settings."""
 
+from dataclasses import dataclass
 from typing import Any
 
-from ..config import BOOLEAN, ConfigField, carrier_code, identifier, integer
+from ..config import BOOLEAN, ConfigField, Settings, carrier_code, identifier, integer
 
 
 def proxy_networks(raw: Any) -> str | None:
@@ -78,3 +79,23 @@ FIELDS = [
         validator=proxy_networks,
     ),
 ]
+
+
+@dataclass(frozen=True)
+class TrackingSettings:
+    """How a fulfillment's parcel is found and shown: its carrier when the number does not
+    tell, and whether the order's metadata mirrors the tracking."""
+
+    default_carrier: str
+    # Key of the fulfillment metadata in which staff may name the carrier.
+    carrier_metadata_key: str
+    mirror_to_order_metadata: bool
+
+
+def tracking_settings(settings: Settings) -> TrackingSettings:
+    """The merchant's tracking settings (use as `settings.typed(tracking_settings)`)."""
+    return TrackingSettings(
+        default_carrier=settings.text("default_carrier").strip(),
+        carrier_metadata_key=settings.text("carrier_metadata_key").strip(),
+        mirror_to_order_metadata=settings.flag("mirror_to_order_metadata"),
+    )

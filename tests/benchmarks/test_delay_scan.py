@@ -15,6 +15,7 @@ from django.utils import timezone
 from saleor_tracking_plugin import settings_scope
 from saleor_tracking_plugin.config import load_settings
 from saleor_tracking_plugin.delays import scan
+from saleor_tracking_plugin.delays.config import delay_settings
 from saleor_tracking_plugin.delays.models import OrderDelay, OrderDelayCause
 from saleor_tracking_plugin.pages.rendering import shop_timezone
 from saleor_tracking_plugin.saleor_glue.order_lookups import WATCHED_STATUSES
@@ -120,7 +121,8 @@ def test_the_delay_scan_against_a_count_of_the_same_rows(order):
     warm_up(order, now, settings)
     with fill_timer(f"{ORDERS} orders and their parcels", without_triggers=True):
         base = fill_orders_and_parcels(order)
-    since = now - timedelta(days=settings.delay_detection_window_days)
+    delays = settings.typed(delay_settings)
+    since = now - timedelta(days=delays.window_days)
     shipments = Shipment._meta.db_table
     open_list = ", ".join(f"'{value}'" for value in OPEN_STATUS_VALUES)
     watched_list = ", ".join(f"'{value}'" for value in WATCHED_STATUSES)
@@ -149,7 +151,7 @@ def test_the_delay_scan_against_a_count_of_the_same_rows(order):
 
     explain("B4 baseline count", count_sql, [since])
     late_sql, late_params = (
-        scan.parcels_past_a_deadline(now, settings.delay_no_scan_hours)
+        scan.parcels_past_a_deadline(now, delays.policy.no_scan_hours)
         .order_by()
         .values("order_id")
         .query.sql_with_params()

@@ -8,7 +8,7 @@ from saleor.plugins.models import PluginConfiguration
 
 from saleor_tracking_plugin import PLUGIN_ID
 from saleor_tracking_plugin.config import ESSENTIAL_FIELDS, Settings, all_fields
-from saleor_tracking_plugin.notifications.config import text_field_name
+from saleor_tracking_plugin.notifications.config import notification_settings, text_field_name
 
 PLUGIN_UPDATE = """
 mutation Save($id: ID!, $input: PluginUpdateInput!) {
@@ -113,7 +113,7 @@ def test_clearing_quiet_hours_turns_them_off(save_settings):
 
     # then the plugin reads no quiet hours, not the 21:00 default
     config = PluginConfiguration.objects.get(identifier=PLUGIN_ID).configuration
-    assert Settings(config).quiet_hours_start == ""
+    assert Settings(config).typed(notification_settings).quiet_hours_start == ""
 
 
 def test_every_field_declares_a_validator_that_accepts_its_default():

@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from types import SimpleNamespace
 
+from saleor_tracking_plugin.config import Settings
 from saleor_tracking_plugin.returns.policy import (
     NotReturnable,
     ReturnPolicy,
@@ -107,7 +107,7 @@ def settings(**values):
         "return_address": "Depo, Tuzla / İstanbul",
     }
     defaults.update(values)
-    return SimpleNamespace(**defaults)
+    return Settings([{"name": name, "value": value} for name, value in defaults.items()])
 
 
 def test_the_policy_is_read_from_the_merchants_settings():

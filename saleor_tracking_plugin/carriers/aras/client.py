@@ -85,14 +85,34 @@ class ArasConnector:
         return parse_query_json(response.content, number)
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> ArasConnector | None:
+@dataclass(frozen=True)
+class ArasCredentials:
+    """The Aras web service user (settings `aras_*`) and its address."""
+
+    username: str
+    password: str
+    customer_code: str
+    url: str
+
+
+def credentials(settings: Settings) -> ArasCredentials:
+    """The merchant's Aras web service user (use as `settings.typed(credentials)`)."""
+    return ArasCredentials(
+        username=settings.text("aras_username"),
+        password=settings.text("aras_password"),
+        customer_code=settings.text("aras_customer_code"),
+        url=settings.text("aras_api_url") or PRODUCTION_URL,
+    )
+
+
+def build_connector(account: ArasCredentials, limits: ConnectorLimits) -> ArasConnector | None:
     """The Aras connector, or None until the merchant entered Aras credentials."""
-    if not (settings.aras_username and settings.aras_password):
+    if not (account.username and account.password):
         return None
     return ArasConnector(
-        username=settings.aras_username,
-        password=settings.aras_password,
-        customer_code=settings.aras_customer_code,
-        url=settings.aras_api_url or PRODUCTION_URL,
+        username=account.username,
+        password=account.password,
+        customer_code=account.customer_code,
+        url=account.url,
         limits=limits,
     )

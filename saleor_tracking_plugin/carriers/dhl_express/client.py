@@ -5,6 +5,8 @@ one API key from developer.dhl.com; it replaces the XML-PI tracking karrio's `dh
 extension still speaks.
 """
 
+from dataclasses import dataclass
+
 from ...config import SECRET, ConfigField, Settings
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
@@ -28,17 +30,33 @@ ERRORS = CarrierErrorCodes(
 )
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+@dataclass(frozen=True)
+class DhlCredentials:
+    """The DHL API key (setting `dhl_api_key`) and whether to use the test servers."""
+
+    api_key: str
+    test_mode: bool
+
+
+def credentials(settings: Settings) -> DhlCredentials:
+    """The merchant's DHL API key (use as `settings.typed(credentials)`)."""
+    return DhlCredentials(
+        api_key=settings.text("dhl_api_key"),
+        test_mode=settings.flag("carrier_sandbox"),
+    )
+
+
+def build_connector(account: DhlCredentials, limits: ConnectorLimits) -> KarrioConnector | None:
     """The DHL connector, or None until the merchant entered a DHL API key."""
-    if not settings.dhl_api_key:
+    if not account.api_key:
         return None
     return KarrioConnector(
         code="dhl_express",
         karrio_carrier="dhl_universal",
         settings={
-            "consumer_key": settings.dhl_api_key,
+            "consumer_key": account.api_key,
             "consumer_secret": "",
-            "test_mode": settings.carrier_sandbox,
+            "test_mode": account.test_mode,
         },
         errors=ERRORS,
         status_map=STATUS_MAP,

@@ -6,6 +6,8 @@ once per parcel. DPD's scan times are the depot's 12-hour wall clock without a z
 karrio misreads; `answers.py` reads them from the answer.
 """
 
+from dataclasses import dataclass
+
 from ...config import SECRET, ConfigField, Settings, credential, one_of
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
@@ -37,18 +39,39 @@ ERRORS = CarrierErrorCodes(
 )
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+@dataclass(frozen=True)
+class DpdCredentials:
+    """The DPD DELIS credentials (settings `dpd_*`) and whether to use the test servers."""
+
+    delis_id: str
+    password: str
+    # ISO country of the DPD account, upper case.
+    country: str
+    test_mode: bool
+
+
+def credentials(settings: Settings) -> DpdCredentials:
+    """The merchant's DPD DELIS credentials (use as `settings.typed(credentials)`)."""
+    return DpdCredentials(
+        delis_id=settings.text("dpd_delis_id"),
+        password=settings.text("dpd_password"),
+        country=(settings.text("dpd_country") or "BE").strip().upper(),
+        test_mode=settings.flag("carrier_sandbox"),
+    )
+
+
+def build_connector(account: DpdCredentials, limits: ConnectorLimits) -> KarrioConnector | None:
     """The DPD connector, or None until the merchant entered a DELIS id and password."""
-    if not (settings.dpd_delis_id and settings.dpd_password):
+    if not (account.delis_id and account.password):
         return None
     return KarrioConnector(
         code="dpd",
         karrio_carrier="dpd",
         settings={
-            "delis_id": settings.dpd_delis_id,
-            "password": settings.dpd_password,
-            "account_country_code": (settings.dpd_country or "BE").strip().upper(),
-            "test_mode": settings.carrier_sandbox,
+            "delis_id": account.delis_id,
+            "password": account.password,
+            "account_country_code": account.country,
+            "test_mode": account.test_mode,
         },
         errors=ERRORS,
         status_map=STATUS_MAP,

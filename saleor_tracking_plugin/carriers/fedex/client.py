@@ -1,5 +1,7 @@
 """FedEx Track API (OAuth client credentials) through karrio's `karrio.fedex` extension."""
 
+from dataclasses import dataclass
+
 from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
@@ -25,17 +27,35 @@ ERRORS = CarrierErrorCodes(
 )
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+@dataclass(frozen=True)
+class FedexCredentials:
+    """The FedEx Track API keys and whether to use the carriers' test servers."""
+
+    track_api_key: str
+    track_secret_key: str
+    test_mode: bool
+
+
+def credentials(settings: Settings) -> FedexCredentials:
+    """The merchant's FedEx Track API keys (use as `settings.typed(credentials)`)."""
+    return FedexCredentials(
+        track_api_key=settings.text("fedex_api_key"),
+        track_secret_key=settings.text("fedex_secret_key"),
+        test_mode=settings.flag("carrier_sandbox"),
+    )
+
+
+def build_connector(account: FedexCredentials, limits: ConnectorLimits) -> KarrioConnector | None:
     """The FedEx connector, or None until the merchant entered FedEx Track API keys."""
-    if not (settings.fedex_api_key and settings.fedex_secret_key):
+    if not (account.track_api_key and account.track_secret_key):
         return None
     return KarrioConnector(
         code="fedex",
         karrio_carrier="fedex",
         settings={
-            "track_api_key": settings.fedex_api_key,
-            "track_secret_key": settings.fedex_secret_key,
-            "test_mode": settings.carrier_sandbox,
+            "track_api_key": account.track_api_key,
+            "track_secret_key": account.track_secret_key,
+            "test_mode": account.test_mode,
         },
         errors=ERRORS,
         status_map=STATUS_MAP,

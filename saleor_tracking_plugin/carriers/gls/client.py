@@ -6,6 +6,8 @@ token cache. karrio drops each event's time (it keeps only the date), so the eve
 `eventDateTime` (ISO 8601 with offset) is read from GLS's answer (`answers.py`).
 """
 
+from dataclasses import dataclass
+
 from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
@@ -31,17 +33,35 @@ ERRORS = CarrierErrorCodes(
 )
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+@dataclass(frozen=True)
+class GlsCredentials:
+    """The GLS API credentials and whether to use the carriers' test servers."""
+
+    client_id: str
+    client_secret: str
+    test_mode: bool
+
+
+def credentials(settings: Settings) -> GlsCredentials:
+    """The merchant's GLS API credentials (use as `settings.typed(credentials)`)."""
+    return GlsCredentials(
+        client_id=settings.text("gls_client_id"),
+        client_secret=settings.text("gls_client_secret"),
+        test_mode=settings.flag("carrier_sandbox"),
+    )
+
+
+def build_connector(account: GlsCredentials, limits: ConnectorLimits) -> KarrioConnector | None:
     """The GLS connector, or None until the merchant entered GLS API credentials."""
-    if not (settings.gls_client_id and settings.gls_client_secret):
+    if not (account.client_id and account.client_secret):
         return None
     return KarrioConnector(
         code="gls",
         karrio_carrier="gls",
         settings={
-            "client_id": settings.gls_client_id,
-            "client_secret": settings.gls_client_secret,
-            "test_mode": settings.carrier_sandbox,
+            "client_id": account.client_id,
+            "client_secret": account.client_secret,
+            "test_mode": account.test_mode,
         },
         errors=ERRORS,
         status_map=STATUS_MAP,

@@ -88,21 +88,43 @@ class MngConnector:
         return parse_track_shipment(response.content, number)
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> MngConnector | None:
+@dataclass(frozen=True)
+class MngCredentials:
+    """The MNG API client and customer account (settings `mng_*`) and its address."""
+
+    client_id: str
+    client_secret: str
+    customer_number: str
+    password: str
+    url: str
+
+
+def credentials(settings: Settings) -> MngCredentials:
+    """The merchant's MNG API client and customer account (use as `settings.typed(credentials)`)."""
+    return MngCredentials(
+        client_id=settings.text("mng_client_id"),
+        client_secret=settings.text("mng_client_secret"),
+        customer_number=settings.text("mng_customer_number"),
+        password=settings.text("mng_password"),
+        url=settings.text("mng_api_url") or PRODUCTION_URL,
+    )
+
+
+def build_connector(account: MngCredentials, limits: ConnectorLimits) -> MngConnector | None:
     """The MNG connector, or None until the merchant entered MNG credentials."""
     required = (
-        settings.mng_client_id,
-        settings.mng_client_secret,
-        settings.mng_customer_number,
-        settings.mng_password,
+        account.client_id,
+        account.client_secret,
+        account.customer_number,
+        account.password,
     )
     if not all(required):
         return None
     return MngConnector(
-        client_id=settings.mng_client_id,
-        client_secret=settings.mng_client_secret,
-        customer_number=settings.mng_customer_number,
-        password=settings.mng_password,
-        url=settings.mng_api_url or PRODUCTION_URL,
+        client_id=account.client_id,
+        client_secret=account.client_secret,
+        customer_number=account.customer_number,
+        password=account.password,
+        url=account.url,
         limits=limits,
     )

@@ -1,5 +1,7 @@
 """UPS Tracking API (v1, OAuth client credentials) through karrio's `karrio.ups` extension."""
 
+from dataclasses import dataclass
+
 from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
@@ -31,18 +33,38 @@ ERRORS = CarrierErrorCodes(
 )
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+@dataclass(frozen=True)
+class UpsCredentials:
+    """The UPS API credentials (settings `ups_*`) and whether to use the test servers."""
+
+    client_id: str
+    client_secret: str
+    account_number: str
+    test_mode: bool
+
+
+def credentials(settings: Settings) -> UpsCredentials:
+    """The merchant's UPS API credentials (use as `settings.typed(credentials)`)."""
+    return UpsCredentials(
+        client_id=settings.text("ups_client_id"),
+        client_secret=settings.text("ups_client_secret"),
+        account_number=settings.text("ups_account_number"),
+        test_mode=settings.flag("carrier_sandbox"),
+    )
+
+
+def build_connector(account: UpsCredentials, limits: ConnectorLimits) -> KarrioConnector | None:
     """The UPS connector, or None until the merchant entered UPS credentials."""
-    if not (settings.ups_client_id and settings.ups_client_secret):
+    if not (account.client_id and account.client_secret):
         return None
     return KarrioConnector(
         code="ups",
         karrio_carrier="ups",
         settings={
-            "client_id": settings.ups_client_id,
-            "client_secret": settings.ups_client_secret,
-            "account_number": settings.ups_account_number or None,
-            "test_mode": settings.carrier_sandbox,
+            "client_id": account.client_id,
+            "client_secret": account.client_secret,
+            "account_number": account.account_number or None,
+            "test_mode": account.test_mode,
         },
         errors=ERRORS,
         status_map=STATUS_MAP,

@@ -1,5 +1,7 @@
 """USPS Tracking API v3 (OAuth client credentials) through karrio's `karrio.usps` extension."""
 
+from dataclasses import dataclass
+
 from ...config import SECRET, ConfigField, Settings, credential
 from ..connector import ConnectorLimits
 from ..karrio_adapter import CarrierErrorCodes, KarrioConnector
@@ -19,17 +21,35 @@ ERRORS = CarrierErrorCodes(
 )
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> KarrioConnector | None:
+@dataclass(frozen=True)
+class UspsCredentials:
+    """The USPS API credentials and whether to use the carriers' test servers."""
+
+    client_id: str
+    client_secret: str
+    test_mode: bool
+
+
+def credentials(settings: Settings) -> UspsCredentials:
+    """The merchant's USPS API credentials (use as `settings.typed(credentials)`)."""
+    return UspsCredentials(
+        client_id=settings.text("usps_client_id"),
+        client_secret=settings.text("usps_client_secret"),
+        test_mode=settings.flag("carrier_sandbox"),
+    )
+
+
+def build_connector(account: UspsCredentials, limits: ConnectorLimits) -> KarrioConnector | None:
     """The USPS connector, or None until the merchant entered USPS credentials."""
-    if not (settings.usps_client_id and settings.usps_client_secret):
+    if not (account.client_id and account.client_secret):
         return None
     return KarrioConnector(
         code="usps",
         karrio_carrier="usps",
         settings={
-            "client_id": settings.usps_client_id,
-            "client_secret": settings.usps_client_secret,
-            "test_mode": settings.carrier_sandbox,
+            "client_id": account.client_id,
+            "client_secret": account.client_secret,
+            "test_mode": account.test_mode,
         },
         errors=ERRORS,
         status_map=STATUS_MAP,

@@ -75,14 +75,34 @@ class YurticiConnector:
         return parse_query_shipment(response.content, numbers)
 
 
-def build_connector(settings: Settings, limits: ConnectorLimits) -> YurticiConnector | None:
+@dataclass(frozen=True)
+class YurticiCredentials:
+    """The Yurtiçi web service user (settings `yurtici_*`) and its address."""
+
+    username: str
+    password: str
+    url: str
+
+
+def credentials(settings: Settings) -> YurticiCredentials:
+    """The merchant's Yurtiçi web service user (use as `settings.typed(credentials)`)."""
+    return YurticiCredentials(
+        username=settings.text("yurtici_username"),
+        password=settings.text("yurtici_password"),
+        url=settings.text("yurtici_api_url") or PRODUCTION_URL,
+    )
+
+
+def build_connector(
+    account: YurticiCredentials, limits: ConnectorLimits
+) -> YurticiConnector | None:
     """The Yurtiçi connector, or None until the merchant entered its web service user."""
-    if not (settings.yurtici_username and settings.yurtici_password):
+    if not (account.username and account.password):
         return None
     return YurticiConnector(
-        username=settings.yurtici_username,
-        password=settings.yurtici_password,
-        url=settings.yurtici_api_url or PRODUCTION_URL,
+        username=account.username,
+        password=account.password,
+        url=account.url,
         limits=ConnectorLimits(
             batch_size=50,
             calls_per_minute=limits.calls_per_minute,

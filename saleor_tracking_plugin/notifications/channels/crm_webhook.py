@@ -12,6 +12,8 @@ import json
 import time
 from typing import Any
 
+from ...config import Settings
+from ..config import notification_settings
 from ..models import OutboxMessage
 from .base import PermanentSendError, SendResult, post
 
@@ -46,9 +48,10 @@ def webhook_body(message: OutboxMessage) -> dict[str, Any]:
     }
 
 
-def send_crm_webhook(message: OutboxMessage, settings: Any) -> SendResult:
+def send_crm_webhook(message: OutboxMessage, settings: Settings) -> SendResult:
     """POST the signed message to the merchant's CRM."""
-    if not settings.crm_webhook_secret:
+    secret = settings.typed(notification_settings).crm_webhook.secret
+    if not secret:
         raise PermanentSendError("The CRM webhook secret is not set")
     raw_body = json.dumps(webhook_body(message), ensure_ascii=False, sort_keys=True).encode()
     timestamp = str(int(time.time()))
@@ -60,7 +63,7 @@ def send_crm_webhook(message: OutboxMessage, settings: Any) -> SendResult:
             "X-STP-Event": "message",
             "X-STP-Delivery": str(message.idempotency_key),
             "X-STP-Timestamp": timestamp,
-            "X-STP-Signature": signature(settings.crm_webhook_secret, timestamp, raw_body),
+            "X-STP-Signature": signature(secret, timestamp, raw_body),
         },
     )
     if not 200 <= response.status_code < 300:

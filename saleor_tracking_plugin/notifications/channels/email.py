@@ -2,19 +2,19 @@
 
 import smtplib
 from email.utils import parseaddr
-from typing import Any
 
 from django.conf import settings as django_settings
 from django.core.mail import EmailMultiAlternatives
 from django.utils.html import strip_tags
 
+from ...config import Settings
 from ...saleor_glue.email_settings import email_backend_problem, sender_address
 from ...saleor_glue.shop import shop_identity
 from ..models import OutboxMessage
 from .base import PermanentSendError, SendResult, TransientSendError
 
 
-def send_email(message: OutboxMessage, settings: Any) -> SendResult:
+def send_email(message: OutboxMessage, settings: Settings) -> SendResult:
     """Send the HTML and plain-text email with Django's mail connection, as Saleor does.
 
     The Message-ID is derived from the outbox row, so a resend after a crash is recognisable

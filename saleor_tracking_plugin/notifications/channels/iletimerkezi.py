@@ -7,8 +7,7 @@ with code 200 on success; 401 credentials, 402 balance, 450 sender, 451 repeated
 452 recipients, 453 order too large, 454 empty text, 503 temporarily out of service.
 """
 
-from typing import Any
-
+from ..config import IletimerkeziAccount
 from .base import PermanentSendError, SendResult, TransientSendError, json_body, post
 from .phone_formats import UnsupportedNumber, turkish_mobile_digits
 
@@ -18,10 +17,10 @@ TRANSIENT_CODES = {"503"}
 
 
 def send_iletimerkezi_sms(
-    number: str, text: str, idempotency_key: str, settings: Any
+    number: str, text: str, idempotency_key: str, account: IletimerkeziAccount
 ) -> SendResult:
     """Place one SMS order; its order ID is the provider message ID."""
-    if not (settings.iletimerkezi_key and settings.iletimerkezi_hash):
+    if not (account.key and account.hash):
         raise PermanentSendError("İleti Merkezi is not configured (API key and hash)")
     try:
         recipient = turkish_mobile_digits(number, "İleti Merkezi")
@@ -32,11 +31,11 @@ def send_iletimerkezi_sms(
         json={
             "request": {
                 "authentication": {
-                    "key": settings.iletimerkezi_key,
-                    "hash": settings.iletimerkezi_hash,
+                    "key": account.key,
+                    "hash": account.hash,
                 },
                 "order": {
-                    "sender": settings.iletimerkezi_sender,
+                    "sender": account.sender,
                     "sendDateTime": [],
                     # Shipping updates are informational, not İYS-controlled commercial SMS.
                     "iys": "0",

@@ -7,8 +7,7 @@ other codes: 20 text problem, 30 credentials/IP, 40 unknown header, 50/51 İYS a
 Numbers are sent as the 10 digits its API description documents (see phone_formats.py).
 """
 
-from typing import Any
-
+from ..config import NetgsmAccount
 from .base import PermanentSendError, SendResult, TransientSendError, json_body, post
 from .phone_formats import UnsupportedNumber, turkish_mobile_digits
 
@@ -17,9 +16,11 @@ URL = "https://api.netgsm.com.tr/sms/rest/v2/send"
 TRANSIENT_CODES = {"80", "85", "100", "101"}
 
 
-def send_netgsm_sms(number: str, text: str, idempotency_key: str, settings: Any) -> SendResult:
+def send_netgsm_sms(
+    number: str, text: str, idempotency_key: str, account: NetgsmAccount
+) -> SendResult:
     """Submit one SMS job; its job ID is the provider message ID."""
-    if not (settings.netgsm_usercode and settings.netgsm_password and settings.netgsm_header):
+    if not (account.usercode and account.password and account.header):
         raise PermanentSendError("Netgsm is not configured (user code, password, header)")
     try:
         recipient = turkish_mobile_digits(number, "Netgsm")
@@ -28,13 +29,13 @@ def send_netgsm_sms(number: str, text: str, idempotency_key: str, settings: Any)
     response = post(
         URL,
         json={
-            "msgheader": settings.netgsm_header,
+            "msgheader": account.header,
             "messages": [{"msg": text, "no": recipient}],
             "encoding": "TR",
             # Transactional shipping updates are not İYS-filtered commercial messages.
             "iysfilter": "0",
         },
-        auth=(settings.netgsm_usercode, settings.netgsm_password),
+        auth=(account.usercode, account.password),
     )
     body = json_body(response)
     code = str(body.get("code", ""))

@@ -6,30 +6,31 @@ errors answer {"code", "message", "more_info", "status"}. Twilio's Messages API 
 idempotency key, so a resend after a worker crash may duplicate (see docs/notifications.md).
 """
 
-from typing import Any
-
+from ..config import TwilioAccount
 from .base import PermanentSendError, SendResult, json_body, post
 from .phone_formats import UnsupportedNumber, twilio_number
 
 PROVIDER = "twilio"
 
 
-def send_twilio_sms(number: str, text: str, idempotency_key: str, settings: Any) -> SendResult:
+def send_twilio_sms(
+    number: str, text: str, idempotency_key: str, account: TwilioAccount
+) -> SendResult:
     """Create one outbound Message; its SID is the provider message ID."""
-    sid = settings.twilio_account_sid
-    if not (sid and settings.twilio_auth_token and settings.twilio_from):
+    sid = account.account_sid
+    if not (sid and account.auth_token and account.sender):
         raise PermanentSendError("Twilio is not configured (account SID, token, sender)")
-    sender = settings.twilio_from.strip()
+    sender = account.sender
     try:
         form = {"To": twilio_number(number), "Body": text}
     except UnsupportedNumber as unsupported:
         raise PermanentSendError(str(unsupported)) from unsupported
     form["MessagingServiceSid" if sender.startswith("MG") else "From"] = sender
-    base = (settings.twilio_api_url or "https://api.twilio.com").rstrip("/")
+    base = account.api_url.rstrip("/")
     response = post(
         f"{base}/2010-04-01/Accounts/{sid}/Messages.json",
         data=form,
-        auth=(sid, settings.twilio_auth_token),
+        auth=(sid, account.auth_token),
     )
     body = json_body(response)
     if response.status_code not in (200, 201):

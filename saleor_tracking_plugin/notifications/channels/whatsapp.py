@@ -7,10 +7,9 @@ Messages a business starts must be pre-approved templates: {"messaging_product":
 errors answer {"error": {"message", "type", "code", "error_data", "fbtrace_id"}}.
 """
 
-from typing import Any
-
+from ...config import Settings
 from ..catalog import get_message_type
-from ..config import whatsapp_template_field_name
+from ..config import notification_settings
 from ..models import OutboxMessage
 from .base import PermanentSendError, SendResult, TransientSendError, json_body, post
 
@@ -45,21 +44,17 @@ def template_payload(message: OutboxMessage, template_name: str, parameters: lis
     }
 
 
-def send_whatsapp(message: OutboxMessage, settings: Any) -> SendResult:
+def send_whatsapp(message: OutboxMessage, settings: Settings) -> SendResult:
     """Send the message type's approved template; the wamid is the provider message ID."""
+    notifications = settings.typed(notification_settings)
+    account = notifications.whatsapp
     message_type = get_message_type(message.message_type)
-    template_name = (
-        getattr(settings, whatsapp_template_field_name(message_type.code), "")
-        or message_type.template_name
-    )
-    url = (
-        f"{GRAPH_URL}/{settings.whatsapp_api_version or 'v21.0'}/"
-        f"{settings.whatsapp_phone_number_id}/messages"
-    )
+    template_name = notifications.whatsapp_template_of(message_type)
+    url = f"{GRAPH_URL}/{account.api_version}/{account.phone_number_id}/messages"
     response = post(
         url,
         json=template_payload(message, template_name, list(message_type.whatsapp_parameters)),
-        headers={"Authorization": f"Bearer {settings.whatsapp_access_token}"},
+        headers={"Authorization": f"Bearer {account.access_token}"},
     )
     body = json_body(response)
     if response.status_code == 200 and body.get("messages"):
