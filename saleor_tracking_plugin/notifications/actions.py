@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import connection, transaction
+from django.db.models import F, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from ..config import Settings, load_settings
 from ..pages.rendering import shop_timezone
 from ..saleor_glue.fulfillments import order_items
-from ..saleor_glue.orders import add_timeline_event
+from ..saleor_glue.orders import add_timeline_event, add_timeline_events
 from ..saleor_glue.shop import shop_identity
 from .catalog import PHONE_CHANNELS, Channel, MessageType, get_message_type
 from .compose import compose
@@ -199,41 +199,71 @@ def lease_seconds() -> int:
     return int(getattr(django_settings, "TRACKING_PLUGIN_MESSAGE_LEASE_SECONDS", LEASE_SECONDS))
 
 
-def claim(message_id: int) -> Claim | None:
-    """Take a due message for sending, or one whose previous worker's lease ran out.
+# Claiming a batch is one statement: the due rows are locked with SKIP LOCKED, so two workers
+# claiming at once take different messages, and each row gets a lease token of its own.
+_CLAIM_SQL = """
+    UPDATE {table} SET status = %(sending)s, lease_until = %(until)s,
+        lease_token = gen_random_uuid(), attempts = attempts + 1, updated_at = %(now)s
+    WHERE id IN (
+        SELECT id FROM {table}
+        WHERE ((status = %(queued)s AND not_before <= %(now)s)
+            OR (status = %(sending)s AND lease_until < %(now)s)) {only_one}
+        ORDER BY not_before, id
+        LIMIT %(limit)s
+        FOR UPDATE SKIP LOCKED
+    )
+    RETURNING *
+"""
 
-    One UPDATE decides: of two workers racing for the same message, exactly one wins.
+
+def claim_due(limit: int, message_id: int | None = None) -> list[Claim]:
+    """Take up to `limit` due messages (or only `message_id`, if it is due) for sending:
+    queued ones whose time has come and ones whose previous worker's lease ran out.
+
+    One UPDATE decides: of two workers racing for a message, exactly one gets it. The
+    messages come with their orders (one query), oldest first.
     """
     now = timezone.now()
-    token = uuid.uuid4()
-    taken = (
-        OutboxMessage.objects.filter(pk=message_id)
-        .filter(
-            Q(status=MessageStatus.QUEUED, not_before__lte=now)
-            | Q(status=MessageStatus.SENDING, lease_until__lt=now)
-        )
-        .update(
-            status=MessageStatus.SENDING,
-            lease_until=now + timedelta(seconds=lease_seconds()),
-            lease_token=token,
-            attempts=F("attempts") + 1,
-            updated_at=now,
-        )
+    sql = _CLAIM_SQL.format(
+        table=OutboxMessage._meta.db_table,
+        only_one="AND id = %(message_id)s" if message_id is not None else "",
     )
-    if not taken:
-        return None
-    return Claim(OutboxMessage.objects.select_related("order").get(pk=message_id), token)
+    params = {
+        "sending": MessageStatus.SENDING,
+        "queued": MessageStatus.QUEUED,
+        "now": now,
+        "until": now + timedelta(seconds=lease_seconds()),
+        "limit": limit,
+        "message_id": message_id,
+    }
+    messages = sorted(
+        OutboxMessage.objects.raw(sql, params), key=lambda row: (row.not_before, row.pk)
+    )
+    prefetch_related_objects(messages, "order")
+    return [Claim(message, message.lease_token) for message in messages]
 
 
-def refresh_live_facts(held: Claim, settings: Settings) -> bool:
-    """Rewrite a claimed message whose live facts changed since it was queued (an estimate
+def refresh_live_facts(claims: list[Claim], settings: Settings) -> int:
+    """Rewrite claimed messages whose live facts changed since they were queued (an estimate
     that became known overnight); saved before sending, so the history shows what went out.
-    Returns whether the text changed."""
+
+    Each live-facts function is asked once for all its messages. Returns how many changed.
+    """
+    by_function: dict[str, list[Claim]] = {}
+    for held in claims:
+        function = get_message_type(held.message.message_type).live_facts
+        if function:
+            by_function.setdefault(function, []).append(held)
+    changed = 0
+    for function, held_messages in by_function.items():
+        wanted = [(held.message.order, held.message.thread) for held in held_messages]
+        for held, current in zip(held_messages, import_string(function)(wanted), strict=True):
+            changed += _rewrite(held, current, settings)
+    return changed
+
+
+def _rewrite(held: Claim, current: dict[str, Any], settings: Settings) -> bool:
     message = held.message
-    message_type = get_message_type(message.message_type)
-    if not message_type.live_facts:
-        return False
-    current = import_string(message_type.live_facts)(message.order, message.thread)
     changed = {
         key: format_fact(value, message.language)
         for key, value in current.items()
@@ -245,7 +275,7 @@ def refresh_live_facts(held: Claim, settings: Settings) -> bool:
     facts = {**message.facts, **changed}
     items = facts.pop("items_list", [])
     content = compose(
-        message_type,
+        get_message_type(message.message_type),
         Channel(message.channel),
         facts,
         items,
@@ -282,30 +312,62 @@ def _finish(held: Claim, **changes: Any) -> bool:
     )
 
 
-def mark_sent(held: Claim, provider: str, provider_message_id: str) -> None:
-    """Record the provider's acceptance and tell staff on the order's timeline."""
-    message = held.message
+# The outcomes of a batch are written by one UPDATE; only rows still leased under the token
+# this worker got are finished (one that overran its lease lost the message to another).
+_SENT_SQL = """
+    UPDATE {table} AS message SET status = %s, sent_at = %s, updated_at = %s,
+        provider = sent.provider, provider_message_id = sent.provider_message_id,
+        last_error = '', lease_until = NULL, lease_token = NULL
+    FROM (VALUES {rows}) AS sent (id, token, provider, provider_message_id)
+    WHERE message.id = sent.id AND message.lease_token = sent.token AND message.status = %s
+    RETURNING message.id
+"""
+
+
+def mark_sent(sent: list[tuple[Claim, str, str]]) -> int:
+    """Record the providers' acceptance of messages, given as (claim, provider, provider's
+    message ID), and tell staff on each order's timeline; one transaction for all of them.
+    Returns how many were still this worker's to finish."""
+    if not sent:
+        return 0
+    now = timezone.now()
+    sql = _SENT_SQL.format(
+        table=OutboxMessage._meta.db_table,
+        rows=", ".join(["(%s::bigint, %s::uuid, %s, %s)"] * len(sent)),
+    )
+    params: list[Any] = [MessageStatus.SENT, now, now]
+    for held, provider, provider_message_id in sent:
+        params += [held.message.pk, held.token, provider, provider_message_id[:255]]
+    params.append(MessageStatus.SENDING)
     with transaction.atomic():
-        if not _finish(
-            held,
-            status=MessageStatus.SENT,
-            sent_at=timezone.now(),
-            provider=provider,
-            provider_message_id=provider_message_id[:255],
-            last_error="",
-        ):
-            return
-        add_timeline_event(
-            message.order,
-            f"{CHANNEL_NAMES[Channel(message.channel)]} sent to {message.recipient}: "
-            f"{message.subject or message.message_type}",
-            {
-                "outbox_message_id": message.pk,
-                "message_type": message.message_type,
-                "channel": message.channel,
-                "provider": provider,
-            },
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            finished = {row[0] for row in cursor.fetchall()}
+        add_timeline_events(
+            _sent_entry(held.message, provider)
+            for held, provider, _ in sent
+            if held.message.pk in finished
         )
+    return len(finished)
+
+
+def _sent_entry(message: OutboxMessage, provider: str) -> tuple["Order", str, dict[str, Any]]:
+    return (
+        message.order,
+        f"{CHANNEL_NAMES[Channel(message.channel)]} sent to {message.recipient}: "
+        f"{message.subject or message.message_type}",
+        {
+            "outbox_message_id": message.pk,
+            "message_type": message.message_type,
+            "channel": message.channel,
+            "provider": provider,
+        },
+    )
+
+
+def release(held: Claim) -> None:
+    """Put a claimed message back in the queue untried (its lease got too short to send it)."""
+    _finish(held, status=MessageStatus.QUEUED, attempts=F("attempts") - 1)
 
 
 def schedule_retry(held: Claim, error: str, notifications: NotificationSettings) -> datetime | None:

@@ -66,9 +66,10 @@ class MessageType:
     # Pending messages of these types about the same subject are dropped when this one is
     # queued (a parcel delivered before "out for delivery" went out needs only "delivered").
     supersedes: tuple[str, ...] = field(default=())
-    # Dotted path of a function (order, thread) -> facts that may change until the message
-    # goes out (a parcel's estimated date): read again just before sending, e.g. for an SMS
-    # that waited for the end of quiet hours.
+    # Dotted path of a function [(order, thread), ...] -> [facts, ...] (one dict per pair):
+    # facts that may change until the message goes out (a parcel's estimated date), read
+    # again just before sending, e.g. for an SMS that waited for the end of quiet hours; one
+    # call for a whole batch of messages.
     live_facts: str = ""
 
     @property

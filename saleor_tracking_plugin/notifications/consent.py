@@ -31,14 +31,22 @@ def normalize_phone(value: str, region: str = DEFAULT_PHONE_REGION) -> str | Non
 
 def is_allowed(address: str, channel: Channel, category: Category) -> bool:
     """Transactional: unless the customer opted out. Marketing: only after an opt-in."""
-    if channel == Channel.WEBHOOK:
-        return True  # the merchant's own CRM, not a message to the customer
-    choice = (
-        ContactPreference.objects.filter(address=address, channel=channel, category=category)
-        .values_list("subscribed", flat=True)
-        .first()
-    )
-    return subscribed_by_default(category) if choice is None else choice
+    return (address, channel, category) in allowed([(address, channel, category)])
+
+
+def allowed(
+    wanted: list[tuple[str, Channel, Category]],
+) -> set[tuple[str, Channel, Category]]:
+    """Which of these (address, channel, category) may receive a message, in one query."""
+    addresses = {address for address, channel, _ in wanted if channel != Channel.WEBHOOK}
+    choices = preferences_of(sorted(addresses)) if addresses else {}
+    return {
+        (address, channel, category)
+        for address, channel, category in wanted
+        # the merchant's own CRM is not a message to the customer
+        if channel == Channel.WEBHOOK
+        or choices.get((address, channel, category), subscribed_by_default(category))
+    }
 
 
 def subscribed_by_default(category: Category) -> bool:

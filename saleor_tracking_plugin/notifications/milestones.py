@@ -56,16 +56,27 @@ def shipment_items(shipment: Shipment) -> list[dict[str, Any]] | None:
     return parcel_items([shipment.fulfillment_id]).get(shipment.fulfillment_id)
 
 
-def current_shipment_facts(order: Any, thread: str) -> dict[str, Any]:
-    """The carrier and estimated date of the parcel a message thread "shipment:<pk>" is about."""
+def current_shipment_facts(wanted: list[tuple[Any, str]]) -> list[dict[str, Any]]:
+    """For each (order, message thread "shipment:<pk>"), the carrier and estimated date of
+    that parcel now ({} when the thread is not a parcel of the order); one query for all."""
+    shipment_ids = {_shipment_id(thread) for _, thread in wanted} - {None}
+    shipments: dict[tuple[Any, int | None], Shipment] = {
+        (shipment.order_id, shipment.pk): shipment
+        for shipment in Shipment.objects.filter(pk__in=shipment_ids)
+    }
+    found = []
+    for order, thread in wanted:
+        shipment = shipments.get((order.pk, _shipment_id(thread)))
+        facts = shipment_facts(shipment) if shipment is not None else {}
+        found.append({key: facts[key] for key in ("carrier", "estimated_date") if key in facts})
+    return found
+
+
+def _shipment_id(thread: str) -> int | None:
     kind, _, pk = thread.partition(":")
     if kind != "shipment" or not (pk.isascii() and pk.isdigit()):
-        return {}
-    shipment = Shipment.objects.filter(pk=int(pk), order=order).first()
-    if shipment is None:
-        return {}
-    facts = shipment_facts(shipment)
-    return {"carrier": facts["carrier"], "estimated_date": facts["estimated_date"]}
+        return None
+    return int(pk)
 
 
 @receiver(shipment_tracking_started, dispatch_uid="stp-notify-shipped")
