@@ -54,6 +54,10 @@ def test_messages_queued_in_one_transaction_start_one_sender(turkish_order, afte
 
 
 @pytest.mark.django_db(transaction=True)
+# The senders race on their own connections: the messages must be committed, and Saleor's
+# replica reads of those threads must reach the test database.
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("replica_reads_the_test_database")
 def test_two_senders_claiming_at_once_take_different_messages(turkish_order):
     # given six CRM messages that become due at the same moment
     merchant_with("webhook", crm_webhook_url=CRM_URL, crm_webhook_secret="crm-secret")
