@@ -121,6 +121,25 @@ def clone_rows(
     return made
 
 
+# Columns of a cloned Saleor order that are not copied from its source: unique references,
+# Saleor's search fields (empty, as on a new order) and metadata.
+ORDER_CLONE_BLANKS = {
+    "search_document": "''",
+    "search_vector": "NULL",
+    "external_reference": "NULL",
+    "checkout_token": "''",
+    "metadata": "'{}'",
+    "private_metadata": "'{}'",
+}
+
+
+def clone_orders(source_where: str, count: int, overrides: dict[str, str], **options) -> int:
+    """`clone_rows` for Saleor's orders, with `ORDER_CLONE_BLANKS` under `overrides`."""
+    return clone_rows(
+        "order_order", source_where, count, {**ORDER_CLONE_BLANKS, **overrides}, **options
+    )
+
+
 def fill_timer(what: str, without_triggers: bool = False):
     """A context manager printing how long a set-based fill took.
 

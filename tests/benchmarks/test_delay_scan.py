@@ -23,7 +23,7 @@ from saleor_tracking_plugin.tracking.models import OPEN_STATUS_VALUES, Shipment
 
 from .measure import (
     benchmark,
-    clone_rows,
+    clone_orders,
     drop_indexes_for_fill,
     explain,
     fill_timer,
@@ -47,8 +47,7 @@ def fill_orders_and_parcels(source_order) -> int:
         cursor.execute("SELECT coalesce(max(number), 0) FROM order_order")
         base = cursor.fetchone()[0]
     drop_indexes_for_fill("order_order", ORDER_INDEXES)
-    clone_rows(
-        "order_order",
+    clone_orders(
         f"id = '{source_order.pk}'",
         ORDERS,
         {
@@ -62,12 +61,6 @@ def fill_orders_and_parcels(source_order) -> int:
             ),
             "updated_at": "now()",
             "user_email": "'bench' || g || '@example.com'",
-            "search_document": "''",
-            "search_vector": "NULL",
-            "external_reference": "NULL",
-            "checkout_token": "''",
-            "metadata": "'{}'",
-            "private_metadata": "'{}'",
         },
     )
     shipments = Shipment._meta.db_table

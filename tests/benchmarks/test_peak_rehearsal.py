@@ -77,7 +77,7 @@ from ..saleor.notifications.real_worker import (
     redis_broker,
     wait_for,
 )
-from .measure import BENCHMARKS, clone_rows, fill_timer
+from .measure import BENCHMARKS, clone_orders, clone_rows, fill_timer
 from .peak_steps import Steps, WorkerStep
 from .peak_stubs import BacklogSampler, CrmRecorder, Scan, YurticiStub
 
@@ -137,8 +137,7 @@ def fill_orders_ready_to_fulfil(source, count: int) -> tuple[list[tuple[str, str
     with connection.cursor() as cursor:
         cursor.execute("SELECT coalesce(max(number), 0) FROM order_order")
         base = cursor.fetchone()[0]
-    clone_rows(
-        "order_order",
+    clone_orders(
         f"id = '{source.pk}'",
         count,
         {
@@ -150,12 +149,6 @@ def fill_orders_ready_to_fulfil(source, count: int) -> tuple[list[tuple[str, str
             "lines_count": "1",
             "created_at": "now()",
             "updated_at": "now()",
-            "search_document": "''",
-            "search_vector": "NULL",
-            "external_reference": "NULL",
-            "checkout_token": "''",
-            "metadata": "'{}'",
-            "private_metadata": "'{}'",
         },
     )
     clone_rows(

@@ -19,6 +19,7 @@ from saleor_tracking_plugin.returns.models import Return, ReturnLine
 from ..fixtures import tracking_content
 from .measure import (
     benchmark,
+    clone_orders,
     clone_rows,
     explain_queryset,
     fill_timer,
@@ -146,19 +147,13 @@ def fill_delays(order) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT coalesce(max(number), 0) FROM order_order")
         base = cursor.fetchone()[0]
-    clone_rows(
-        "order_order",
+    clone_orders(
         f"id = '{order.pk}'",
         ROWS,
         {
             "id": "gen_random_uuid()",
             "number": f"{base} + g",
             "user_email": "'late' || g || '@example.com'",
-            "search_document": "''",
-            "search_vector": "NULL",
-            "external_reference": "NULL",
-            "metadata": "'{}'",
-            "private_metadata": "'{}'",
         },
     )
     delays, causes = OrderDelay._meta.db_table, OrderDelayCause._meta.db_table
