@@ -17,7 +17,6 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from xml.sax.saxutils import escape
 
 import redis
@@ -27,42 +26,7 @@ from saleor_tracking_plugin.carriers.models import WebhookDelivery
 from saleor_tracking_plugin.notifications.models import OutboxMessage
 from saleor_tracking_plugin.tracking.models import ShipmentEvent
 
-
-class _LoopbackServer:
-    """A threaded HTTP server on 127.0.0.1 whose requests `answer(path, body)` handles."""
-
-    def answer(self, path: str, body: bytes, headers) -> tuple[int, str, bytes]:
-        """Status, content type and body of the answer to one POST."""
-        raise NotImplementedError
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self):
-        stub = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                status, content_type, payload = stub.answer(self.path, body, self.headers)
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+from ..saleor.notifications.real_worker import LoopbackServer
 
 
 @dataclass(frozen=True)
@@ -74,7 +38,7 @@ class CrmDelivery:
     message_type: str
 
 
-class CrmRecorder(_LoopbackServer):
+class CrmRecorder(LoopbackServer):
     """The merchant's CRM: accepts every message (`crm_webhook.py` documents the format)."""
 
     def __init__(self):
@@ -126,7 +90,7 @@ _SCAN = (
 _KEYS = re.compile(rb"<keys>([^<]+)</keys>")
 
 
-class YurticiStub(_LoopbackServer):
+class YurticiStub(LoopbackServer):
     """Yurtiçi's service: the k-th question about a number answers its first `shown[k]` scans.
 
     `scans` is every parcel's history, in Istanbul time; `shown` how far it has got at each

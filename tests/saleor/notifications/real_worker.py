@@ -138,8 +138,48 @@ class ReceivedRequest:
     body: bytes
 
 
+class LoopbackServer:
+    """A threaded HTTP server on 127.0.0.1 whose POSTs `answer(path, body, headers)` answers."""
+
+    def answer(self, path: str, body: bytes, headers) -> tuple[int, str, bytes] | None:
+        """Status, content type and body of the answer to one POST; None leaves it unanswered."""
+        raise NotImplementedError
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def __enter__(self):
+        stub = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                answer = stub.answer(self.path, body, self.headers)
+                if answer is None:
+                    return
+                status, content_type, payload = answer
+                self.send_response(status)
+                self.send_header("Content-Type", content_type)
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
 @dataclass
-class FakeProvider:
+class FakeProvider(LoopbackServer):
     """An HTTP server whose answers the test scripts, one per request, in order.
 
     An answer is (status, json body), or "hang" to hold the request open until the server
@@ -150,41 +190,15 @@ class FakeProvider:
     received: list[ReceivedRequest] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def __enter__(self) -> "FakeProvider":
-        provider = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                provider.received.append(
-                    ReceivedRequest(self.path, dict(self.headers), self.rfile.read(length))
-                )
-                answer = provider.answers.pop(0) if provider.answers else (500, {})
-                if answer == "hang":
-                    provider.release.wait(timeout=60)
-                    return
-                status, body = answer
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        return self
+    def answer(self, path: str, body: bytes, headers) -> tuple[int, str, bytes] | None:
+        self.received.append(ReceivedRequest(path, dict(headers), body))
+        answer = self.answers.pop(0) if self.answers else (500, {})
+        if answer == "hang":
+            self.release.wait(timeout=60)
+            return None
+        status, payload = answer
+        return status, "application/json", json.dumps(payload).encode()
 
     def __exit__(self, *exc) -> None:
         self.release.set()
-        self.server.shutdown()
-        self.server.server_close()
+        super().__exit__(*exc)
