@@ -117,3 +117,39 @@ def test_the_page_cannot_touch_another_orders_return(
     assert response.status_code == 400
     ret.refresh_from_db()
     assert ret.status == "approved"
+
+
+def test_the_outbound_parcels_number_is_refused_on_the_page_in_the_shoppers_language(
+    client, delivered_order
+):
+    # given a return approved from the page
+    token = order_token(delivered_order, "return")
+    shirt = delivered_order.lines.get(product_sku="SKU_AA")
+    client.post(
+        PAGE,
+        {
+            "t": token,
+            "action": "request",
+            f"qty-{shirt.pk}": "1",
+            "reason": "size",
+            "resolution": "refund",
+        },
+    )
+    ret = Return.objects.get()
+
+    # when the shopper enters the number of the parcel they received as the return parcel's
+    response = client.post(
+        PAGE + "?lang=tr",
+        {
+            "t": token,
+            "action": "tracking",
+            "return": str(ret.pk),
+            "tracking_number": "305712345678",
+        },
+    )
+
+    # then the page says, in Turkish, which number it wants, and nothing is tracked
+    assert response.status_code == 400
+    assert "Bu, size gönderdiğimiz kargonun numarası." in response.content.decode()
+    ret.refresh_from_db()
+    assert ret.return_shipment is None
