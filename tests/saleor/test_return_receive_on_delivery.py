@@ -2,7 +2,10 @@
 counts as received, once, when the merchant trusts the carrier's scans; otherwise staff
 receive it. The report comes the way carriers' reports come: a signed AfterShip webhook."""
 
+import json
+
 import pytest
+from freezegun import freeze_time
 from saleor.order import FulfillmentStatus
 
 from saleor_tracking_plugin.graphql.core import global_id
@@ -31,6 +34,16 @@ from .test_aggregator_webhooks import (
 )
 
 RETURN_PARCEL = "305799887766"
+# The recorded AfterShip update scans the parcel on 18 and delivers it on 20 November 2026:
+# returns are requested between the two.
+REQUESTED_AT = "2026-11-19 09:00:00"
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """The clock of every test here, fixtures included (autouse fixtures come first)."""
+    with freeze_time(REQUESTED_AT, tick=True):
+        yield
 
 
 @pytest.fixture
@@ -58,8 +71,12 @@ def carrier_reports(client, django_capture_on_commit_callbacks):
     """The carrier reports a parcel delivered through AfterShip's signed webhook; the inbox
     task its commit starts applies it (Celery runs eagerly here)."""
 
-    def report(number: str, event_id: str) -> None:
+    def report(number: str, event_id: str, delivered_at: str = "") -> None:
         body = aftership_delivery(event_id=event_id, tracking_number=number)
+        if delivered_at:
+            update = json.loads(body)
+            update["msg"]["checkpoints"][-1]["checkpoint_time"] = delivered_at
+            body = json.dumps(update).encode()
         with django_capture_on_commit_callbacks(execute=True):
             response = post(
                 client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body)
@@ -162,3 +179,26 @@ def test_the_outbound_parcels_number_cannot_become_the_return_parcels(
     unchanged = Return.objects.get()
     assert unchanged.status == "approved"
     assert unchanged.return_shipment is None
+
+
+def test_a_delivery_scanned_before_the_return_was_requested_is_not_its_parcel(
+    return_on_its_way, carrier_reports
+):
+    # given scans are trusted, and the number entered for the return parcel is one the
+    # carrier delivered a week before the return was requested (another order's parcel)
+    configure_plugin(return_receive_on_delivery=True)
+    ret = return_on_its_way
+
+    # when the carrier reports that delivery
+    carrier_reports(
+        RETURN_PARCEL, event_id="old-delivery", delivered_at="2026-11-12T14:30:00+03:00"
+    )
+
+    # then the return still waits for staff, who read on the timeline why
+    ret.refresh_from_db()
+    assert ret.return_shipment.status == ShipmentStatus.DELIVERED
+    assert ret.status == "shipped_back"
+    assert (
+        f"Return {ret.rma}: {RETURN_PARCEL} was delivered on 2026-11-12, before the return was "
+        "requested; not counted as received"
+    ) in timeline(ret.order)
