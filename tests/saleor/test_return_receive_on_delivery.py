@@ -8,6 +8,7 @@ import pytest
 from freezegun import freeze_time
 from saleor.order import FulfillmentStatus
 
+from saleor_tracking_plugin.aggregators.tasks import apply_webhook_inbox_task
 from saleor_tracking_plugin.graphql.core import global_id
 from saleor_tracking_plugin.notifications.models import OutboxMessage
 from saleor_tracking_plugin.returns.messages import RETURN_RECEIVED
@@ -69,15 +70,16 @@ def return_on_its_way(delivered_order, customer_tracking_client):
 @pytest.fixture
 def carrier_reports(client, django_capture_on_commit_callbacks):
     """The carrier reports a parcel delivered through AfterShip's signed webhook; the inbox
-    task its commit starts applies it (Celery runs eagerly here)."""
+    task its commit starts applies it (Celery runs eagerly here), unless `wait` keeps it in
+    the inbox for a later run."""
 
-    def report(number: str, event_id: str, delivered_at: str = "") -> None:
+    def report(number: str, event_id: str, delivered_at: str = "", wait: bool = False) -> None:
         body = aftership_delivery(event_id=event_id, tracking_number=number)
         if delivered_at:
             update = json.loads(body)
             update["msg"]["checkpoints"][-1]["checkpoint_time"] = delivered_at
             body = json.dumps(update).encode()
-        with django_capture_on_commit_callbacks(execute=True):
+        with django_capture_on_commit_callbacks(execute=not wait):
             response = post(
                 client, AFTERSHIP_URL, body, HTTP_AFTERSHIP_HMAC_SHA256=aftership_signature(body)
             )
@@ -111,6 +113,26 @@ def test_a_return_parcel_delivered_back_is_received_once_when_the_merchant_trust
     # and, as when staff receive it, Saleor takes nothing back before staff inspect the items
     assert not ret.order.fulfillments.filter(status=FulfillmentStatus.RETURNED).exists()
     assert ret.refund_amount is None
+
+
+def test_two_reports_of_the_delivery_applied_in_one_inbox_run_receive_the_return_once(
+    return_on_its_way, carrier_reports, django_capture_on_commit_callbacks
+):
+    # given scans are trusted, and two reports of the delivery wait in the webhook inbox
+    configure_plugin(return_receive_on_delivery=True)
+    ret = return_on_its_way
+    carrier_reports(RETURN_PARCEL, event_id="return-delivered-1", wait=True)
+    carrier_reports(RETURN_PARCEL, event_id="return-delivered-2", wait=True)
+
+    # when one run of the inbox task applies both
+    with django_capture_on_commit_callbacks(execute=True):
+        assert apply_webhook_inbox_task() == 2
+
+    # then the return is received once
+    ret.refresh_from_db()
+    assert ret.status == "received"
+    assert len(received_entries(ret)) == 1
+    assert OutboxMessage.objects.filter(order=ret.order, message_type=RETURN_RECEIVED).count() == 1
 
 
 def test_with_the_setting_off_a_delivered_return_parcel_waits_for_staff(
