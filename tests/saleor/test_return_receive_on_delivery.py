@@ -48,19 +48,28 @@ def clock():
 
 
 @pytest.fixture
-def return_on_its_way(delivered_order, customer_tracking_client):
-    """One shirt of `delivered_order` on its way back: approved, its parcel tracked at Yurtiçi."""
+def approved_return(delivered_order, customer_tracking_client) -> dict:
+    """One shirt of `delivered_order` to return, approved at once (the API's `return`)."""
     configure_plugin(aftership_webhook_secret=SECRET)
     shirt, _mug = delivered_order.lines.order_by("product_sku")
-    ret = call_ok(
+    return call_ok(
         customer_tracking_client,
         REQUEST_RETURN,
         {"id": order_id(delivered_order), "input": request_input((shirt, 1))},
     )
+
+
+@pytest.fixture
+def return_on_its_way(approved_return, delivered_order, customer_tracking_client) -> Return:
+    """The approved return on its way back, its parcel tracked at Yurtiçi."""
     call_ok(
         customer_tracking_client,
         SET_TRACKING,
-        {"id": order_id(delivered_order), "returnId": ret["id"], "trackingNumber": RETURN_PARCEL},
+        {
+            "id": order_id(delivered_order),
+            "returnId": approved_return["id"],
+            "trackingNumber": RETURN_PARCEL,
+        },
     )
     shipped_back = Return.objects.get()
     assert shipped_back.status == "shipped_back"
@@ -174,17 +183,12 @@ def test_an_outbound_parcel_delivered_does_not_touch_returns(return_on_its_way, 
 
 
 def test_the_outbound_parcels_number_cannot_become_the_return_parcels(
-    delivered_order, customer_tracking_client, carrier_reports
+    approved_return, delivered_order, customer_tracking_client, carrier_reports
 ):
     # given scans are trusted and a return is approved; the order's parcel (305712345678)
     # reached the customer
-    configure_plugin(aftership_webhook_secret=SECRET, return_receive_on_delivery=True)
-    shirt, _mug = delivered_order.lines.order_by("product_sku")
-    ret = call_ok(
-        customer_tracking_client,
-        REQUEST_RETURN,
-        {"id": order_id(delivered_order), "input": request_input((shirt, 1))},
-    )
+    configure_plugin(return_receive_on_delivery=True)
+    ret = approved_return
 
     # when the customer enters that parcel's number (copied from the shipped message) as the
     # return parcel's
