@@ -35,12 +35,16 @@ def no_queue_in_environment(monkeypatch):
     monkeypatch.delenv("STP_NOTIFICATIONS_QUEUE", raising=False)
 
 
-@pytest.mark.usefixtures("crm_merchant")
+@pytest.mark.usefixtures("crm_merchant", "no_queue_in_environment")
+@pytest.mark.parametrize("named_in", ["django_settings", "environment"])
 def test_with_the_setting_the_sender_task_is_published_to_its_own_queue(
-    turkish_order, after_commit, settings
+    turkish_order, after_commit, settings, monkeypatch, named_in
 ):
-    # given the merchant named a queue for messages
-    settings.STP_NOTIFICATIONS_QUEUE = SENDER_QUEUE
+    # given the merchant named a queue for messages, in Django's settings or the environment
+    if named_in == "django_settings":
+        settings.STP_NOTIFICATIONS_QUEUE = SENDER_QUEUE
+    else:
+        monkeypatch.setenv("STP_NOTIFICATIONS_QUEUE", SENDER_QUEUE)
     with redis_broker():
         # when a message is queued and committed
         with after_commit():
@@ -94,11 +98,19 @@ def test_saleors_beat_sends_the_outbox_dispatcher_to_the_sender_queue(db, settin
 
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_consuming_only_the_sender_queue_sends_the_message(turkish_order, settings):
-    # given a CRM, and the queue named for messages in the API and in the worker
+def test_a_worker_consuming_only_the_sender_queue_sends_and_retries_the_message(
+    turkish_order, settings
+):
+    # given a CRM that fails the first call, and the queue named for messages: in the API by
+    # Django's setting, in the worker by the environment variable
     settings.STP_NOTIFICATIONS_QUEUE = SENDER_QUEUE
-    with FakeProvider(answers=[(200, {"ok": True})]) as crm:
-        merchant_with("webhook", crm_webhook_url=f"{crm.url}/hooks", crm_webhook_secret="s3cret")
+    with FakeProvider(answers=[(500, {}), (200, {"ok": True})]) as crm:
+        merchant_with(
+            "webhook",
+            crm_webhook_url=f"{crm.url}/hooks",
+            crm_webhook_secret="s3cret",
+            notification_retry_base_seconds=1,
+        )
         environment = {"STP_NOTIFICATIONS_QUEUE": SENDER_QUEUE}
         # and the only worker consumes that queue alone
         with (
@@ -108,13 +120,16 @@ def test_a_worker_consuming_only_the_sender_queue_sends_the_message(turkish_orde
             # when a message is queued
             [message] = notify(turkish_order, "shipped", dedupe_key="worker-queue")
 
-            # then that worker sends it
+            # then that worker sends it, and sends it again after the back-off: the retry the
+            # worker queued went to the same queue
             wait_for(
                 lambda: OutboxMessage.objects.get(pk=message.pk).status == MessageStatus.SENT,
                 WORKER_TIMEOUT,
                 "the message sent",
             )
-    assert len(crm.received) == 1
+    message.refresh_from_db()
+    assert message.attempts == 2
+    assert len(crm.received) == 2
 
 
 def test_unset_the_doctor_tells_that_messages_share_the_default_queue(no_queue_in_environment):
