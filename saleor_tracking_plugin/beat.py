@@ -9,6 +9,8 @@ from datetime import timedelta
 
 from celery import Celery
 
+from .notifications.queue import sender_queue
+
 # One polling round a minute: carriers' rate limits count calls per minute, so a round claims
 # what the next minute allows and its calls are neither refused nor bunched.
 POLL_ROUND = timedelta(minutes=1)
@@ -58,13 +60,17 @@ PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
     ),
 }
 
+# Entries of the outbox sender: they go to its queue when the merchant names one (see
+# notifications/queue.py), so messages released after quiet hours do not wait behind scans.
+SENDER_ENTRIES = frozenset({"saleor-tracking-plugin-dispatch-outbox"})
+
 
 def register_periodic_tasks(app: Celery) -> None:
     """Add the plugin's entries to the Celery app's beat schedule (idempotent)."""
+    queue = sender_queue()
     for name, (task, every) in PERIODIC_TASKS.items():
         # A round that is still queued when the next one is due is dropped, not stacked.
-        app.conf.beat_schedule[name] = {
-            "task": task,
-            "schedule": every,
-            "options": {"expires": every.total_seconds()},
-        }
+        options: dict[str, object] = {"expires": every.total_seconds()}
+        if queue and name in SENDER_ENTRIES:
+            options["queue"] = queue
+        app.conf.beat_schedule[name] = {"task": task, "schedule": every, "options": options}

@@ -17,8 +17,9 @@ from ..carriers.connectors import connector_codes, connector_for
 from ..carriers.registry import get_carrier
 from ..config import Settings, load_settings
 from ..notifications.config import notification_settings
+from ..notifications.queue import SENDER_QUEUE_SETTING, sender_queue
 from ..notifications.quiet_hours import parse_clock
-from ..saleor_glue.celery import installed_beat_entries, ping_workers
+from ..saleor_glue.celery import consumed_queues, installed_beat_entries, ping_workers
 from ..saleor_glue.email_settings import email_backend_problem
 from ..saleor_glue.shop import channel_shop_identity, sales_channels
 from ..shop_settings import shop_settings
@@ -94,6 +95,46 @@ def check_worker() -> list[Finding]:
             )
         ]
     return [ok("celery_worker", f"{len(answering)} Celery worker(s) answered.")]
+
+
+def check_sender_queue() -> list[Finding]:
+    """Messages go to the queue STP_NOTIFICATIONS_QUEUE names, if any: a worker must consume it."""
+    queue = sender_queue()
+    if queue is None:
+        return [
+            info(
+                "sender_queue",
+                "Messages share Saleor's default Celery queue: at peak they wait behind carrier "
+                "polling and scans.",
+                f"To keep them moving, set {SENDER_QUEUE_SETTING}=<name> for the API, workers "
+                "and beat, and run a worker for it: celery --app saleor.celeryconf:app worker "
+                "-Q <name>.",
+            )
+        ]
+    start = f"celery --app saleor.celeryconf:app worker -Q {queue}"
+    workers = consumed_queues(WORKER_PING_SECONDS)
+    if not workers:
+        return [
+            warning(
+                "sender_queue",
+                f"No Celery worker answered within {WORKER_PING_SECONDS:g} seconds, so nothing "
+                f"shows that any consumes '{queue}' ({SENDER_QUEUE_SETTING}): messages wait "
+                "there until one does.",
+                f"Start a worker for it: {start} (besides Saleor's worker for its default queue).",
+            )
+        ]
+    consuming = sorted(worker for worker, queues in workers.items() if queue in queues)
+    if not consuming:
+        return [
+            problem(
+                "sender_queue",
+                f"{len(workers)} Celery worker(s) answered and none consumes '{queue}' "
+                f"({SENDER_QUEUE_SETTING}): messages wait there unsent.",
+                f"Start a worker for it: {start}, or unset {SENDER_QUEUE_SETTING} to send "
+                "from Saleor's default queue.",
+            )
+        ]
+    return [ok("sender_queue", f"Messages go to '{queue}', consumed by {', '.join(consuming)}.")]
 
 
 def check_carriers(settings: Settings) -> list[Finding]:
@@ -273,6 +314,7 @@ def run_checks(settings: Settings | None = None) -> list[Finding]:
         ("email", check_email),
         ("celery_beat", check_beat),
         ("celery_worker", check_worker),
+        ("sender_queue", check_sender_queue),
         ("carriers", lambda: check_carriers(settings)),
         ("webhooks", lambda: check_webhook_secrets(settings)),
         ("time", lambda: check_time(settings)),

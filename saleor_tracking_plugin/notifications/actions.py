@@ -31,6 +31,7 @@ from .facts import (
     order_facts,
 )
 from .models import MessageStatus, OutboxMessage
+from .queue import sender_queue
 from .quiet_hours import parse_clock, quiet_hours_end
 from .rendering import is_known
 from .retry_policy import LEASE_SECONDS, backoff_seconds
@@ -163,7 +164,9 @@ def kick_sender() -> None:
     try:
         if cache.add(SENDER_KEY, 1, timeout=SENDER_KEY_SECONDS):
             try:
-                send_due_messages_task.apply_async(countdown=SENDER_KEY_SECONDS)
+                send_due_messages_task.apply_async(
+                    countdown=SENDER_KEY_SECONDS, queue=sender_queue()
+                )
             except Exception:
                 cache.delete(SENDER_KEY)
                 raise

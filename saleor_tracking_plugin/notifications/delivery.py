@@ -18,6 +18,7 @@ from .channels.whatsapp import send_whatsapp
 from .config import notification_settings
 from .consent import allowed
 from .models import OutboxMessage
+from .queue import sender_queue
 from .retry_policy import MAX_ATTEMPTS, should_retry
 
 logger = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ def _after_failure(held: actions.Claim, error: str, transient: bool, settings: S
         if due is not None:
             from .tasks import send_message_task
 
-            send_message_task.apply_async((held.message.pk,), eta=due)
+            send_message_task.apply_async((held.message.pk,), eta=due, queue=sender_queue())
         return "retry"
     actions.mark_failed(held, error)
     return "failed"

@@ -5,6 +5,7 @@ from saleor.core.db.connection import allow_writer
 
 from . import actions
 from .delivery import deliver, send_due_messages
+from .queue import sender_queue
 
 
 @app.task
@@ -27,6 +28,7 @@ def dispatch_outbox_task() -> int:
     """Hand due messages to workers: after quiet hours or a back-off, never enqueued (broker
     down), or left by a worker that died mid-send (its lease ran out). Returns how many."""
     message_ids = actions.due_message_ids()
+    queue = sender_queue()
     for message_id in message_ids:
-        send_message_task.delay(message_id)
+        send_message_task.apply_async((message_id,), queue=queue)
     return len(message_ids)

@@ -41,6 +41,10 @@ ERROR_TEXTS = {
     "NOT_FULFILLED": _("This item has not been shipped yet."),
     "INVALID_STATUS": _("This return can no longer be changed."),
     "UNKNOWN_CARRIER": _("We do not know this carrier."),
+    "OUTBOUND_TRACKING_NUMBER": _(
+        "This is the number of the parcel we sent you. Please enter the number of your return "
+        "parcel."
+    ),
 }
 GENERIC_ERROR = _("Something was not right. Please check and try again.")
 # The banner after a successful action says what that action did.

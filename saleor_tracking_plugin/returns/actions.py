@@ -167,6 +167,16 @@ def set_return_tracking(
     chosen = get_carrier(carrier) if carrier else None
     if carrier and chosen is None:
         raise ReturnError("UNKNOWN_CARRIER", f"Unknown carrier {carrier}.", "carrier")
+    if Shipment.objects.filter(
+        order_id=ret.order_id, kind=ShipmentKind.OUTBOUND, tracking_number=number
+    ).exists():
+        # Customers copy the number from the shipped message: tracked as the return parcel,
+        # that parcel's delivery to them would count as the return delivered back.
+        raise ReturnError(
+            "OUTBOUND_TRACKING_NUMBER",
+            "This is the number of the parcel sent to the customer; enter the return parcel's.",
+            "trackingNumber",
+        )
     rules = policy()
     chosen = chosen or detect_carrier(number) or get_carrier(rules.return_carrier or "")
     with transaction.atomic():

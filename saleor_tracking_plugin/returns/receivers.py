@@ -9,7 +9,9 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from ..notifications.api import notify
+from ..pages.rendering import shop_timezone
 from ..tracking.models import Shipment, ShipmentKind
+from ..tracking.progress import TrackingEventData
 from ..tracking.signals import shipment_status_changed
 from ..tracking.statuses import ShipmentStatus
 from . import actions
@@ -18,6 +20,7 @@ from .messages import RETURN_PARCEL_IN_TRANSIT
 from .models import Return
 from .notices import return_facts
 from .statuses import AWAITING_PARCEL, ReturnStatus
+from .steps import timeline
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +62,33 @@ def on_return_parcel_moving(
 
 @receiver(shipment_status_changed, dispatch_uid="stp-returns-parcel-delivered")
 def on_return_parcel_delivered(
-    sender: Any, shipment: Shipment, status: ShipmentStatus, **kwargs: Any
+    sender: Any,
+    shipment: Shipment,
+    status: ShipmentStatus,
+    event: TrackingEventData | None = None,
+    **kwargs: Any,
 ) -> None:
     """Mark the return received when its parcel is delivered back, if the merchant wants it."""
     if shipment.kind != ShipmentKind.RETURN or status != ShipmentStatus.DELIVERED:
         return
     if not actions.policy().receive_on_delivery:
         return
-    ret = Return.objects.filter(return_shipment=shipment, status__in=AWAITING_PARCEL).first()
+    ret = (
+        Return.objects.select_related("order")
+        .filter(return_shipment=shipment, status__in=AWAITING_PARCEL)
+        .first()
+    )
     if ret is None:
+        return
+    if event is not None and event.occurred_at < ret.created_at:
+        # Delivered before the return was even requested: another parcel's number was entered
+        # (mistyped, another order's, or reused by the carrier). Staff check what arrived.
+        timeline(
+            ret,
+            f"Return {ret.rma}: {shipment.tracking_number} was delivered on "
+            f"{event.occurred_at.astimezone(shop_timezone()):%Y-%m-%d}, before the return was "
+            "requested; not counted as received",
+        )
         return
     try:
         actions.mark_received(ret, actions.Actor())

@@ -23,7 +23,9 @@ EASYPOST_URL = "/plugins/global/saleor_tracking_plugin/webhooks/easypost/"
 SECRET = "whsec_3f9a0c71"
 
 
-def aftership_delivery(event_id="5b2a7e2c-delivered", ts=None, tag="Delivered") -> bytes:
+def aftership_delivery(
+    event_id="5b2a7e2c-delivered", ts=None, tag="Delivered", tracking_number="305712345678"
+) -> bytes:
     """A v4 `tracking_update` as AfterShip documents it."""
     return json.dumps(
         {
@@ -32,7 +34,7 @@ def aftership_delivery(event_id="5b2a7e2c-delivered", ts=None, tag="Delivered") 
             "is_tracking_first_tag": False,
             "msg": {
                 "id": "1t1fz3p0lzxs4lhhbyq5m00a",
-                "tracking_number": "305712345678",
+                "tracking_number": tracking_number,
                 "slug": "yurtici-kargo",
                 "tag": tag,
                 "subtag": f"{tag}_001",

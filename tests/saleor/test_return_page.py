@@ -9,6 +9,22 @@ from .helpers import configure_plugin
 PAGE = f"/plugins/global/{PLUGIN_ID}/pages/return/"
 
 
+def request_one_shirt(client, token: str, order) -> Return:
+    """A shopper requests the return of one shirt (SKU_AA) from the page."""
+    shirt = order.lines.get(product_sku="SKU_AA")
+    client.post(
+        PAGE,
+        {
+            "t": token,
+            "action": "request",
+            f"qty-{shirt.pk}": "1",
+            "reason": "size",
+            "resolution": "refund",
+        },
+    )
+    return Return.objects.get()
+
+
 def test_a_link_for_another_purpose_does_not_open_the_return_page(client, delivered_order):
     response = client.get(PAGE, {"t": order_token(delivered_order, "track")})
     assert response.status_code == 404
@@ -73,18 +89,7 @@ def test_a_refused_request_says_why_and_creates_nothing(client, delivered_order)
 
 def test_a_shopper_cancels_a_return_from_the_page(client, delivered_order):
     token = order_token(delivered_order, "return")
-    shirt = delivered_order.lines.get(product_sku="SKU_AA")
-    client.post(
-        PAGE,
-        {
-            "t": token,
-            "action": "request",
-            f"qty-{shirt.pk}": "1",
-            "reason": "size",
-            "resolution": "refund",
-        },
-    )
-    ret = Return.objects.get()
+    ret = request_one_shirt(client, token, delivered_order)
 
     response = client.post(PAGE, {"t": token, "action": "cancel", "return": str(ret.pk)})
 
@@ -96,18 +101,7 @@ def test_a_shopper_cancels_a_return_from_the_page(client, delivered_order):
 def test_the_page_cannot_touch_another_orders_return(
     client, delivered_order, order_with_lines_for_cc
 ):
-    shirt = delivered_order.lines.get(product_sku="SKU_AA")
-    client.post(
-        PAGE,
-        {
-            "t": order_token(delivered_order, "return"),
-            "action": "request",
-            f"qty-{shirt.pk}": "1",
-            "reason": "size",
-            "resolution": "refund",
-        },
-    )
-    ret = Return.objects.get()
+    ret = request_one_shirt(client, order_token(delivered_order, "return"), delivered_order)
 
     response = client.post(
         PAGE,
@@ -117,3 +111,28 @@ def test_the_page_cannot_touch_another_orders_return(
     assert response.status_code == 400
     ret.refresh_from_db()
     assert ret.status == "approved"
+
+
+def test_the_outbound_parcels_number_is_refused_on_the_page_in_the_shoppers_language(
+    client, delivered_order
+):
+    # given a return approved from the page
+    token = order_token(delivered_order, "return")
+    ret = request_one_shirt(client, token, delivered_order)
+
+    # when the shopper enters the number of the parcel they received as the return parcel's
+    response = client.post(
+        PAGE + "?lang=tr",
+        {
+            "t": token,
+            "action": "tracking",
+            "return": str(ret.pk),
+            "tracking_number": "305712345678",
+        },
+    )
+
+    # then the page says, in Turkish, which number it wants, and nothing is tracked
+    assert response.status_code == 400
+    assert "Bu, size gönderdiğimiz kargonun numarası." in response.content.decode()
+    ret.refresh_from_db()
+    assert ret.return_shipment is None

@@ -16,8 +16,8 @@ MARKS = {
 class Command(BaseCommand):
     help = (
         "Check the post-purchase tracking plugin's installation: PUBLIC_URL, email, Celery "
-        "beat and workers, carrier credentials, webhook secrets, time zone and quiet hours. "
-        "Exits with status 1 when a problem is found."
+        "beat and workers, the messages' queue, carrier credentials, webhook secrets, time "
+        "zone and quiet hours. Exits with status 1 when a problem is found."
     )
 
     def handle(self, *args, **options):

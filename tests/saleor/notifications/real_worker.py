@@ -47,6 +47,14 @@ def redis_broker() -> Iterator[None]:
         _delete_this_runs_keys()
 
 
+def waiting_tasks(queue: str) -> list[str]:
+    """Names of the tasks waiting in a queue of this run's Redis broker, as kombu stored them."""
+    client = redis.Redis.from_url(REDIS_URL)
+    return [
+        json.loads(raw)["headers"]["task"] for raw in client.lrange(f"{KEY_PREFIX}{queue}", 0, -1)
+    ]
+
+
 def _delete_this_runs_keys() -> None:
     client = redis.Redis.from_url(REDIS_URL)
     keys = list(client.scan_iter(match=f"{KEY_PREFIX}*"))
@@ -64,8 +72,17 @@ def _reset_broker_pools() -> None:
 
 
 @contextlib.contextmanager
-def celery_worker(lease_seconds: int = 120, name: str = "w1") -> Iterator[subprocess.Popen]:
-    """A worker process consuming Redis with the test's database; always stopped."""
+def celery_worker(
+    lease_seconds: int = 120,
+    name: str = "w1",
+    queues: list[str] | None = None,
+    environment: dict[str, str] | None = None,
+) -> Iterator[subprocess.Popen]:
+    """A worker process consuming Redis with the test's database; always stopped.
+
+    `queues` are the only queues it consumes (`-Q`), else Celery's default queue, as Saleor's
+    plain worker; `environment` adds variables to its environment.
+    """
     database = connection.settings_dict
     env = {
         **os.environ,
@@ -78,6 +95,7 @@ def celery_worker(lease_seconds: int = 120, name: str = "w1") -> Iterator[subpro
         "CELERY_KEY_PREFIX": KEY_PREFIX,
         "TRACKING_PLUGIN_LEASE": str(lease_seconds),
         "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+        **(environment or {}),
     }
     env.pop("DATABASE_URL_REPLICA", None)
     log = open(f"/tmp/stp-notify-worker-{name}.log", "w")  # noqa: SIM115
@@ -95,6 +113,7 @@ def celery_worker(lease_seconds: int = 120, name: str = "w1") -> Iterator[subpro
             "--without-mingle",
             "--loglevel=INFO",
             f"--hostname={name}@%h",
+            *([f"--queues={','.join(queues)}"] if queues else []),
         ],
         cwd=REPO,
         env=env,
