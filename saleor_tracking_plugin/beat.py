@@ -70,7 +70,10 @@ def register_periodic_tasks(app: Celery) -> None:
     queue = sender_queue()
     for name, (task, every) in PERIODIC_TASKS.items():
         # A round that is still queued when the next one is due is dropped, not stacked.
-        options: dict[str, object] = {"expires": every.total_seconds()}
+        # Celery's own beat reads `expires`; Saleor's DatabaseScheduler (django-celery-beat)
+        # keeps only `expire_seconds` of an entry's options and drops `expires`.
+        seconds = int(every.total_seconds())
+        options: dict[str, object] = {"expires": seconds, "expire_seconds": seconds}
         if queue and name in SENDER_ENTRIES:
             options["queue"] = queue
         app.conf.beat_schedule[name] = {"task": task, "schedule": every, "options": options}

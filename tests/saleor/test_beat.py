@@ -25,3 +25,17 @@ def test_each_periodic_task_is_installed_as_saleors_database_scheduler_installs_
         int(every.total_seconds()),
         "seconds",
     )
+
+
+@pytest.mark.parametrize("name", sorted(PERIODIC_TASKS))
+def test_a_round_still_queued_when_the_next_is_due_expires_under_saleors_beat(name):
+    # given the entry Celery holds for Saleor's beat
+    entry = app.conf.beat_schedule[name]
+
+    # when Saleor's DatabaseScheduler installs it and reads it back, as it does before sending
+    DatabaseScheduler.Entry.from_entry(name, app=app, **entry)
+    sent_with = DatabaseScheduler.Entry(CustomPeriodicTask.objects.get(name=name), app=app)
+
+    # then each round it sends expires after one interval, so rounds are dropped, not stacked
+    _task, every = PERIODIC_TASKS[name]
+    assert sent_with.options["expires"] == int(every.total_seconds())
