@@ -113,12 +113,12 @@ def start_sending(broadcast_id: int) -> DelayBroadcast:
 
 @dataclass(frozen=True)
 class ChunkResult:
-    """What one chunk did: recipients queued and skipped now, and whether the broadcast is
-    finished (SENT) or has recipients left."""
+    """What one chunk did: recipients queued and skipped now, and whether another chunk should
+    follow (recipients may be left)."""
 
     queued: int
     skipped: int
-    finished: bool
+    more: bool
 
 
 def send_chunk(broadcast_id: int, size: int | None = None) -> ChunkResult:
@@ -129,7 +129,7 @@ def send_chunk(broadcast_id: int, size: int | None = None) -> ChunkResult:
     with transaction.atomic():
         broadcast = DelayBroadcast.objects.filter(pk=broadcast_id).first()
         if broadcast is None or broadcast.status != BroadcastStatus.SENDING:
-            return ChunkResult(0, 0, finished=True)
+            return ChunkResult(0, 0, more=False)
         pending = broadcast.recipients.filter(outcome=RecipientOutcome.PENDING)
         # Locked until commit; another worker's chunk takes the recipients after these.
         taken = list(
@@ -154,9 +154,10 @@ def send_chunk(broadcast_id: int, size: int | None = None) -> ChunkResult:
         DelayBroadcastRecipient.objects.bulk_update(
             recipients, ["outcome", "processed_at"], batch_size=size
         )
-    if taken:
-        return ChunkResult(queued, skipped, finished=False)
-    return ChunkResult(0, 0, finished=_finish(broadcast_id))
+    # A short chunk was the last one, unless another worker still holds some recipients; then
+    # that worker's task goes on (a chunk queued here would find nothing and spin).
+    finished = len(taken) < size and _finish(broadcast_id)
+    return ChunkResult(queued, skipped, more=bool(taken) and not finished)
 
 
 def _announce(broadcast: DelayBroadcast, recipient: DelayBroadcastRecipient) -> bool:

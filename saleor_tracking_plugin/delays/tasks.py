@@ -60,7 +60,7 @@ def settle_order_delay_refunds_task(order_id: str) -> None:
 @allow_writer()
 def send_broadcast_chunk_task(broadcast_id: int) -> None:
     """Queue the next chunk of a SENDING broadcast's messages, then the chunk after it."""
-    if not broadcasts.send_chunk(broadcast_id).finished:
+    if broadcasts.send_chunk(broadcast_id).more:
         send_broadcast_chunk_task.delay(broadcast_id)
 
 

@@ -1,10 +1,12 @@
 """Crisis broadcasts are sent by a Celery task in chunks, each in its own transaction: a crowd
-larger than a chunk, chunks run twice, a worker dying mid-chunk or between chunks, opt-outs."""
+larger than a chunk, chunks run twice, a worker dying mid-chunk or between chunks, two workers
+at once, opt-outs."""
 
+import threading
 from datetime import timedelta
 
 import pytest
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -68,7 +70,7 @@ def test_one_chunk_queues_at_most_a_chunk_and_leaves_the_broadcast_sending(crowd
     result = broadcasts.send_chunk(broadcast.pk)
 
     broadcast.refresh_from_db()
-    assert result == broadcasts.ChunkResult(queued=CHUNK, skipped=0, finished=False)
+    assert result == broadcasts.ChunkResult(queued=CHUNK, skipped=0, more=True)
     assert broadcast.status == BroadcastStatus.SENDING
     assert broadcast.sent_at is None
     assert sum(messages_per_customer().values()) == CHUNK
@@ -149,4 +151,52 @@ def test_customers_who_opted_out_are_counted_as_skipped(crowd):
 
     assert broadcasts.progress(broadcast) == broadcasts.Progress(CUSTOMERS, CUSTOMERS - 2, 2)
     assert "customer1@example.com" not in messages_per_customer()
+    assert DelayBroadcast.objects.get(pk=broadcast.pk).status == BroadcastStatus.SENT
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("replica_reads_the_test_database")
+def test_a_second_worker_takes_the_recipients_after_those_a_first_worker_holds(crowd):
+    # given a broadcast staff asked to send (set by hand: with committed transactions the eager
+    # Celery of the tests would run the whole sending at once)
+    broadcast = broadcasts.create_broadcast(BroadcastFilter(carrier_codes=("yurtici",)), "Grev.")
+    DelayBroadcast.objects.filter(pk=broadcast.pk).update(
+        status=BroadcastStatus.SENDING, sending_started_at=timezone.now()
+    )
+    holding, release = threading.Event(), threading.Event()
+    results: dict[str, broadcasts.ChunkResult] = {}
+
+    def first_worker() -> None:
+        try:
+            with transaction.atomic():
+                results["first"] = broadcasts.send_chunk(broadcast.pk)
+                holding.set()
+                release.wait(timeout=60)
+        finally:
+            connections.close_all()
+
+    def second_worker() -> None:
+        try:
+            results["second"] = broadcasts.send_chunk(broadcast.pk)
+        finally:
+            connections.close_all()
+
+    # when a second worker runs a chunk while the first one's chunk is not committed yet
+    first = threading.Thread(target=first_worker)
+    first.start()
+    assert holding.wait(timeout=60)
+    second = threading.Thread(target=second_worker)
+    second.start()
+    second.join(timeout=30)
+    blocked = second.is_alive()
+    release.set()
+    first.join(timeout=60)
+    second.join(timeout=60)
+
+    # then it neither waited for the first nor took its recipients
+    assert not blocked
+    assert results["first"] == results["second"] == broadcasts.ChunkResult(CHUNK, 0, more=True)
+    assert len(messages_per_customer()) == 2 * CHUNK
+    send_broadcast_chunk_task(broadcast.pk)
+    assert messages_per_customer() == {f"customer{n}@example.com": 1 for n in range(CUSTOMERS)}
     assert DelayBroadcast.objects.get(pk=broadcast.pk).status == BroadcastStatus.SENT
