@@ -109,10 +109,6 @@ class Broadcast(graphene.ObjectType):
         return global_id("DelayBroadcast", root.pk)
 
     @staticmethod
-    def resolve_status(root: DelayBroadcast, _info):
-        return BroadcastStatus(root.status).value
-
-    @staticmethod
     def resolve_recipient_count(root: DelayBroadcast, _info):
         return _progress(root).recipients
 

@@ -2,11 +2,12 @@
 larger than a chunk, chunks run twice, a worker dying mid-chunk or between chunks, two workers
 at once, opt-outs."""
 
+import importlib
 import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -200,3 +201,22 @@ def test_a_second_worker_takes_the_recipients_after_those_a_first_worker_holds(c
     send_broadcast_chunk_task(broadcast.pk)
     assert messages_per_customer() == {f"customer{n}@example.com": 1 for n in range(CUSTOMERS)}
     assert DelayBroadcast.objects.get(pk=broadcast.pk).status == BroadcastStatus.SENT
+
+
+def test_the_migration_marks_broadcasts_sent_before_it_as_sent_with_their_outcomes(crowd):
+    # given a broadcast sent before chunked sending: sent_at set, no status, no outcomes
+    set_preference("customer1@example.com", Channel.EMAIL, Category.TRANSACTIONAL, False, "test")
+    broadcast = sending()
+    send_broadcast_chunk_task(broadcast.pk)
+    DelayBroadcast.objects.filter(pk=broadcast.pk).update(status=BroadcastStatus.DRAFT)
+    broadcast.recipients.update(outcome="", processed_at=None)
+
+    # when migration 0012 fills the new columns
+    migration = importlib.import_module("saleor_tracking_plugin.migrations.0012_broadcast_sending")
+    with connection.cursor() as cursor:
+        cursor.execute(migration.MARK_SENT_BROADCASTS)
+
+    broadcast.refresh_from_db()
+    assert broadcast.status == BroadcastStatus.SENT
+    assert broadcasts.progress(broadcast) == broadcasts.Progress(CUSTOMERS, CUSTOMERS - 1, 1)
+    assert not broadcast.recipients.filter(processed_at__isnull=True).exists()
