@@ -88,6 +88,7 @@ export function Broadcast() {
   const [draft, setDraft] = useState<Draft>();
   const [sending, setSending] = useState<Sending>();
   const [error, setError] = useState<Error>();
+  const [progressError, setProgressError] = useState<Error>();
   const attempt = async (work: () => Promise<void>) => {
     setError(undefined);
     try {
@@ -123,13 +124,19 @@ export function Broadcast() {
       }>(SEND, { id });
       raiseMutationErrors(data.delayBroadcastSend);
       setSending(data.delayBroadcastSend.broadcast ?? undefined);
+      setProgressError(undefined);
       setDraft(undefined);
     });
-  const refresh = (id: string) =>
-    attempt(async () => {
+  // Its own error: a failed ask for progress is retried from the progress, not the form.
+  const refresh = async (id: string) => {
+    setProgressError(undefined);
+    try {
       const data = await request<{ delayBroadcast: Sending | null }>(PROGRESS, { id });
       if (data.delayBroadcast) setSending(data.delayBroadcast);
-    });
+    } catch (caught) {
+      setProgressError(caught as Error);
+    }
+  };
   // Asks again after each answer while the broadcast is SENDING; a failed ask stops it and
   // offers a retry.
   useEffect(() => {
@@ -185,9 +192,10 @@ export function Broadcast() {
         )}
       </Box>
       {sending && <BroadcastProgress sending={sending} t={t} />}
-      {error && (
-        <Failure t={t} error={error} retry={sending ? () => refresh(sending.id) : undefined} />
+      {sending && progressError && (
+        <Failure t={t} error={progressError} retry={() => refresh(sending.id)} />
       )}
+      {error && <Failure t={t} error={error} />}
     </Card>
   );
 }
