@@ -46,6 +46,11 @@ PERIODIC_TASKS: dict[str, tuple[str, timedelta]] = {
         "saleor_tracking_plugin.delays.tasks.settle_delay_refunds_task",
         timedelta(minutes=10),
     ),
+    # Crisis broadcasts whose chunk task was lost (broker down, worker died mid-chunk).
+    "saleor-tracking-plugin-resume-broadcasts": (
+        "saleor_tracking_plugin.delays.tasks.resume_stalled_broadcasts_task",
+        timedelta(minutes=5),
+    ),
     "saleor-tracking-plugin-scan-for-delays": (
         "saleor_tracking_plugin.delays.tasks.scan_for_delays_task",
         timedelta(hours=1),

@@ -1,9 +1,11 @@
-// Crisis broadcast: choose the affected parcels, preview, write, confirm, send.
+// Crisis broadcast: choose the affected parcels, preview, write, confirm, send, follow the
+// sending (the plugin queues the messages in the background, chunk by chunk).
 import { Box, Button, Input, Text, Textarea } from "@saleor/macaw-ui";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { raiseMutationErrors, type MutationError } from "./api";
 import { useDashboard } from "./dashboard";
+import type { Translate } from "./i18n";
 import { Card, Failure } from "./ui";
 
 const PREVIEW = `query Preview($filter: BroadcastFilterInput!) {
@@ -14,9 +16,25 @@ const CREATE = `mutation Create($filter: BroadcastFilterInput!, $message: String
     broadcast { id recipientCount } errors { field code message }
   }
 }`;
+const SENDING_FIELDS = "id status recipientCount queuedCount skippedCount sentAt";
 const SEND = `mutation Send($id: ID!) {
-  delayBroadcastSend(id: $id) { queued broadcast { id sentAt } errors { field code message } }
+  delayBroadcastSend(id: $id) { broadcast { ${SENDING_FIELDS} } errors { field code message } }
 }`;
+const PROGRESS = `query Progress($id: ID!) {
+  delayBroadcast(id: $id) { ${SENDING_FIELDS} }
+}`;
+
+/** How often the screen asks how far a sending got, until the broadcast is SENT. */
+export const PROGRESS_EVERY_MS = 2000;
+
+export type Sending = {
+  id: string;
+  status: "DRAFT" | "SENDING" | "SENT";
+  recipientCount: number;
+  queuedCount: number;
+  skippedCount: number;
+  sentAt: string | null;
+};
 
 export type BroadcastForm = {
   carrierCodes: string;
@@ -41,6 +59,22 @@ export function broadcastFilter(form: BroadcastForm): Record<string, unknown> {
 
 type Draft = { id: string; recipientCount: number };
 
+/** Where a sending stands: customers done out of all, and queued or skipped once it is sent. */
+export function BroadcastProgress({ sending, t }: { sending: Sending; t: Translate }) {
+  const done = sending.queuedCount + sending.skippedCount;
+  const counts = { done, total: sending.recipientCount, queued: sending.queuedCount };
+  return (
+    <Box display="flex" flexDirection="column" gap={1} role="status" data-testid="broadcast-progress">
+      <Text>
+        {sending.status === "SENT"
+          ? t("broadcastSent", { ...counts, skipped: sending.skippedCount })
+          : t("broadcastSending", counts)}
+      </Text>
+      <progress value={done} max={Math.max(sending.recipientCount, 1)} aria-label={t("broadcastProgress")} />
+    </Box>
+  );
+}
+
 export function Broadcast() {
   const { request, t } = useDashboard();
   const [form, setForm] = useState<BroadcastForm>({
@@ -52,8 +86,9 @@ export function Broadcast() {
   const [count, setCount] = useState<number>();
   const [message, setMessage] = useState("");
   const [draft, setDraft] = useState<Draft>();
-  const [queued, setQueued] = useState<number>();
+  const [sending, setSending] = useState<Sending>();
   const [error, setError] = useState<Error>();
+  const [progressError, setProgressError] = useState<Error>();
   const attempt = async (work: () => Promise<void>) => {
     setError(undefined);
     try {
@@ -85,12 +120,30 @@ export function Broadcast() {
   const send = (id: string) =>
     attempt(async () => {
       const data = await request<{
-        delayBroadcastSend: { queued: number | null; errors: MutationError[] };
+        delayBroadcastSend: { broadcast: Sending | null; errors: MutationError[] };
       }>(SEND, { id });
       raiseMutationErrors(data.delayBroadcastSend);
-      setQueued(data.delayBroadcastSend.queued ?? 0);
+      setSending(data.delayBroadcastSend.broadcast ?? undefined);
+      setProgressError(undefined);
       setDraft(undefined);
     });
+  // Its own error: a failed ask for progress is retried from the progress, not the form.
+  const refresh = async (id: string) => {
+    setProgressError(undefined);
+    try {
+      const data = await request<{ delayBroadcast: Sending | null }>(PROGRESS, { id });
+      if (data.delayBroadcast) setSending(data.delayBroadcast);
+    } catch (caught) {
+      setProgressError(caught as Error);
+    }
+  };
+  // Asks again after each answer while the broadcast is SENDING; a failed ask stops it and
+  // offers a retry.
+  useEffect(() => {
+    if (!sending || sending.status === "SENT") return;
+    const timer = setTimeout(() => refresh(sending.id), PROGRESS_EVERY_MS);
+    return () => clearTimeout(timer);
+  }, [sending]);
   const field = (name: keyof BroadcastForm, label: string, type: "text" | "date" = "text") => (
     <Input
       label={label}
@@ -137,8 +190,11 @@ export function Broadcast() {
             </Button>
           </Box>
         )}
-        {queued !== undefined && <Text data-testid="broadcast-result">{t("sent", { queued })}</Text>}
       </Box>
+      {sending && <BroadcastProgress sending={sending} t={t} />}
+      {sending && progressError && (
+        <Failure t={t} error={progressError} retry={() => refresh(sending.id)} />
+      )}
       {error && <Failure t={t} error={error} />}
     </Card>
   );

@@ -18,13 +18,11 @@ from ..saleor_glue.order_lookups import OrderStatus, get_order, order_by_id
 from ..saleor_glue.orders import add_timeline_event
 from ..tracking.models import Shipment
 from ..tracking.statuses import ShipmentStatus
-from . import announcements, selection
+from . import announcements
 from .config import delay_settings
 from .facts import is_delivered, order_facts
 from .models import (
     CallOutcome,
-    DelayBroadcast,
-    DelayBroadcastRecipient,
     DelayCall,
     DelayRefund,
     OrderDelay,
@@ -32,7 +30,6 @@ from .models import (
     RefundStatus,
 )
 from .rules import DelayChoice, detect_delays, offered_choices
-from .selection import BroadcastFilter
 
 if TYPE_CHECKING:
     from saleor.account.models import User
@@ -323,65 +320,3 @@ def log_call(
             app=app,
         )
     return call
-
-
-MAX_BROADCAST_LENGTH = 1000
-
-
-def create_broadcast(
-    criteria: BroadcastFilter,
-    message: str,
-    user: "User | None" = None,
-    app: "App | None" = None,
-) -> DelayBroadcast:
-    """Freeze a crisis message and who it goes to (each affected customer once); not sent yet.
-
-    Raises DelayActionError for an empty message, no criteria, or nobody affected.
-    """
-    message = message.strip()
-    if not message:
-        raise DelayActionError("REQUIRED", "Write the message to send.")
-    if len(message) > MAX_BROADCAST_LENGTH:
-        raise DelayActionError(
-            "INVALID", f"The message is longer than {MAX_BROADCAST_LENGTH} characters."
-        )
-    if criteria.is_empty():
-        raise DelayActionError("REQUIRED", "Pick the affected parcels: carrier, region or dates.")
-    chosen = selection.recipients(criteria)
-    if not chosen:
-        raise DelayActionError("NO_RECIPIENTS", "No parcel on its way matches these criteria.")
-    with transaction.atomic():
-        broadcast = DelayBroadcast.objects.create(
-            message=message,
-            carrier_codes=list(criteria.carrier_codes),
-            country=criteria.country.upper(),
-            country_area=criteria.country_area.strip(),
-            city=criteria.city.strip(),
-            shipped_from=criteria.shipped_from,
-            shipped_to=criteria.shipped_to,
-            created_by_user=user,
-            created_by_app=app,
-        )
-        DelayBroadcastRecipient.objects.bulk_create(
-            DelayBroadcastRecipient(
-                broadcast=broadcast, order_id=recipient.shipment.order_id, email=recipient.email
-            )
-            for recipient in chosen
-        )
-    return broadcast
-
-
-def send_broadcast(broadcast_id: int) -> int:
-    """Send a prepared broadcast to each of its customers, once; returns how many customers
-    got a message queued. Raises DelayActionError when it was already sent."""
-    with transaction.atomic():
-        broadcast = DelayBroadcast.objects.select_for_update().get(pk=broadcast_id)
-        if broadcast.sent_at:
-            raise DelayActionError("ALREADY_SENT", "This broadcast has already been sent.")
-        reached = 0
-        for recipient in broadcast.recipients.select_related("order"):
-            if announcements.announce_broadcast(broadcast.pk, broadcast.message, recipient.order):
-                reached += 1
-        broadcast.sent_at = timezone.now()
-        broadcast.save(update_fields=["sent_at"])
-    return reached

@@ -62,11 +62,16 @@ def announce_progress(
     )
 
 
+def broadcast_dedupe_key(broadcast_id: int) -> str:
+    """The occurrence of a broadcast in the outbox: each of its orders hears it once, ever."""
+    return f"broadcast:{broadcast_id}"
+
+
 def announce_broadcast(broadcast_id: int, message: str, order: "Order") -> list["OutboxMessage"]:
     """The staff's crisis message to one customer, once per broadcast."""
     return notify(
         order,
         DELAY_BROADCAST,
-        dedupe_key=f"broadcast:{broadcast_id}",
+        dedupe_key=broadcast_dedupe_key(broadcast_id),
         context={"broadcast_message": message},
     )

@@ -21,6 +21,18 @@ class RefundStatus(models.TextChoices):
     NOTHING_TO_REFUND = "nothing_to_refund"
 
 
+class BroadcastStatus(models.TextChoices):
+    DRAFT = "draft"  # prepared, recipients frozen, nothing queued
+    SENDING = "sending"  # a worker queues its messages chunk by chunk
+    SENT = "sent"  # every recipient was queued or skipped
+
+
+class RecipientOutcome(models.TextChoices):
+    PENDING = ""  # not reached by the sending yet
+    QUEUED = "queued"  # a message waits in the outbox (or was sent)
+    SKIPPED = "skipped"  # opted out, or no address on any enabled channel
+
+
 class OrderDelay(models.Model):
     """A late order: one per order, open until it is delivered or cancelled.
 
@@ -137,6 +149,12 @@ class DelayBroadcast(models.Model):
         "app.App", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=16, choices=BroadcastStatus.choices, default=BroadcastStatus.DRAFT
+    )
+    # When staff asked to send it; the sending runs in Celery, chunk by chunk.
+    sending_started_at = models.DateTimeField(null=True, blank=True)
+    # When the last recipient was queued or skipped.
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -152,9 +170,22 @@ class DelayBroadcastRecipient(models.Model):
     )
     order = models.ForeignKey("order.Order", related_name="+", on_delete=models.CASCADE)
     email = models.CharField(max_length=254)
+    # Set in the same transaction as the recipient's outbox rows: a replayed chunk skips it.
+    outcome = models.CharField(
+        max_length=16, blank=True, default="", choices=RecipientOutcome.choices
+    )
+    processed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("pk",)
+        indexes = [
+            # Each chunk takes the next pending recipients of one broadcast.
+            models.Index(
+                fields=["broadcast", "id"],
+                condition=models.Q(outcome=""),
+                name="stp_broadcast_pending_idx",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["broadcast", "email"], name="stp_broadcast_recipient_once"

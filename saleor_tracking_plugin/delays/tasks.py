@@ -10,7 +10,7 @@ from saleor.core.db.connection import allow_writer
 from ..config import load_settings
 from ..pages.rendering import shop_timezone
 from ..tracking.statuses import ShipmentStatus
-from . import actions, refund_settlement, scan
+from . import actions, broadcasts, refund_settlement, scan
 
 
 @app.task
@@ -54,3 +54,22 @@ def settle_delay_refunds_task() -> dict[str, int]:
 def settle_order_delay_refunds_task(order_id: str) -> None:
     """Saleor recorded a payment change of one order: settle its delay refund request."""
     refund_settlement.settle_order_delay_refunds(order_id)
+
+
+@app.task
+@allow_writer()
+def send_broadcast_chunk_task(broadcast_id: int) -> None:
+    """Queue the next chunk of a SENDING broadcast's messages, then the chunk after it."""
+    if broadcasts.send_chunk(broadcast_id).more:
+        send_broadcast_chunk_task.delay(broadcast_id)
+
+
+@app.task
+@allow_writer()
+def resume_stalled_broadcasts_task() -> int:
+    """The reconciliation (beat): resume broadcasts whose sending stopped (a worker crashed or
+    the broker lost the chunk's task). Returns how many were resumed."""
+    stalled = broadcasts.stalled_broadcasts()
+    for broadcast_id in stalled:
+        send_broadcast_chunk_task.delay(broadcast_id)
+    return len(stalled)

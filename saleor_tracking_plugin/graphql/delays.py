@@ -1,14 +1,13 @@
-"""GraphQL of delays for staff: the call list, call outcomes and crisis broadcasts."""
+"""GraphQL of delays for staff: the call list, call outcomes and delay refunds (crisis
+broadcasts: graphql/broadcasts.py)."""
 
 import graphene
 from django.db.models import Max, Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from ..carriers.registry import get_carrier
-from ..delays import actions, refund_settlement, selection
+from ..delays import actions, refund_settlement
 from ..delays.models import (
     CallOutcome,
-    DelayBroadcast,
     DelayCall,
     OrderDelay,
     OrderDelayCause,
@@ -167,82 +166,6 @@ def _delays() -> QuerySet[OrderDelay]:
     )
 
 
-class BroadcastFilterInput(graphene.InputObjectType):
-    carrier_codes = graphene.List(
-        graphene.NonNull(graphene.String), description='Carrier codes, e.g. ["yurtici"].'
-    )
-    country = graphene.String(description="Shipping country code, e.g. TR.")
-    country_area = graphene.String(description="Shipping address's country area (province).")
-    city = graphene.String(description="Shipping address's city.")
-    shipped_from = graphene.Date(description="Parcels shipped on or after this day.")
-    shipped_to = graphene.Date(description="Parcels shipped on or before this day.")
-
-
-def _criteria(data: dict) -> selection.BroadcastFilter:
-    return selection.BroadcastFilter(
-        carrier_codes=tuple(
-            carrier.code if (carrier := get_carrier(code)) else code
-            for code in data.get("carrier_codes") or []
-        ),
-        country=data.get("country") or "",
-        country_area=data.get("country_area") or "",
-        city=data.get("city") or "",
-        shipped_from=data.get("shipped_from"),
-        shipped_to=data.get("shipped_to"),
-    )
-
-
-class BroadcastRecipientPreview(graphene.ObjectType):
-    order_id = graphene.ID(required=True, description="Saleor global ID of the order.")
-    order_number = graphene.String(required=True, description="The order number.")
-    customer_name = graphene.String(required=True, description="Name on the order.")
-    email = graphene.String(required=True, description="Where the message goes.")
-    carrier_code = graphene.String(required=True, description="The parcel's carrier.")
-    tracking_number = graphene.String(required=True, description="The parcel's number.")
-    city = graphene.String(required=True, description="Shipping address's city.")
-
-
-def _recipient_preview(recipient: selection.Recipient) -> BroadcastRecipientPreview:
-    order = recipient.shipment.order
-    return BroadcastRecipientPreview(
-        order_id=global_id("Order", order.pk),
-        order_number=str(order.number),
-        customer_name=customer_name(order),
-        email=recipient.email,
-        carrier_code=recipient.shipment.carrier_code,
-        tracking_number=recipient.shipment.tracking_number,
-        city=order.shipping_address.city if order.shipping_address else "",
-    )
-
-
-class BroadcastPreview(graphene.ObjectType):
-    count = graphene.Int(required=True, description="How many customers would receive it.")
-    recipients = graphene.List(
-        graphene.NonNull(BroadcastRecipientPreview),
-        required=True,
-        description="Each customer once, with their latest affected parcel.",
-    )
-
-
-class Broadcast(graphene.ObjectType):
-    id = graphene.ID(required=True, description="Global ID of the broadcast.")
-    message = graphene.String(required=True, description="The text staff wrote.")
-    recipient_count = graphene.Int(required=True, description="Customers it goes to.")
-    created_at = graphene.DateTime(required=True, description="When it was prepared.")
-    sent_at = graphene.DateTime(description="When it was sent; null while a draft.")
-
-    class Meta:
-        name = "DelayBroadcast"
-
-    @staticmethod
-    def resolve_id(root: DelayBroadcast, _info):
-        return global_id("DelayBroadcast", root.pk)
-
-    @staticmethod
-    def resolve_recipient_count(root: DelayBroadcast, _info):
-        return root.recipients.count()
-
-
 class OrderDelayConnection(graphene.relay.Connection):
     class Meta:
         node = OrderDelayType
@@ -283,18 +206,6 @@ class DelayQueries(graphene.ObjectType):
             description="The delay of one order, if it was ever late. Requires MANAGE_ORDERS.",
         ),
     )
-    delay_broadcast_preview = requires(
-        Access.MANAGE_ORDERS,
-        graphene.Field(
-            BroadcastPreview,
-            required=True,
-            filter=BroadcastFilterInput(required=True, description="Which parcels are affected."),
-            description=(
-                "Who a crisis message would reach: customers of parcels still on their way that "
-                "match the filter, each once. Requires MANAGE_ORDERS."
-            ),
-        ),
-    )
 
     @staticmethod
     def resolve_delay_call_list(_root, info, include_resolved=False, cause=None, **page):
@@ -328,13 +239,6 @@ class DelayQueries(graphene.ObjectType):
         pk = uuid_pk(order_id, "Order")
         return _delays().filter(order_id=pk).first() if pk else None
 
-    @staticmethod
-    def resolve_delay_broadcast_preview(_root, info, filter):
-        chosen = selection.recipients(_criteria(filter))
-        return BroadcastPreview(
-            count=len(chosen), recipients=[_recipient_preview(r) for r in chosen]
-        )
-
 
 class DelayCallLog(graphene.Mutation):
     """Log how a phone call about a delay went (staff or apps with MANAGE_ORDERS)."""
@@ -364,55 +268,6 @@ class DelayCallLog(graphene.Mutation):
         requestor = info.context.requestor
         actions.log_call(pk, CallOutcome(outcome), note, user=requestor.user, app=requestor.app)
         return DelayCallLog(delay=_delays().get(pk=pk), errors=[])
-
-
-class DelayBroadcastCreate(graphene.Mutation):
-    """Prepare a crisis message and freeze who receives it; send it with delayBroadcastSend."""
-
-    class Arguments:
-        filter = BroadcastFilterInput(required=True, description="Which parcels are affected.")
-        message = graphene.String(required=True, description="The message, in your words.")
-
-    broadcast = graphene.Field(Broadcast, description="The prepared broadcast.")
-    errors = graphene.List(graphene.NonNull(MutationError), required=True)
-
-    @staticmethod
-    def mutate(_root, info, filter, message):
-        requestor = info.context.requestor
-        try:
-            broadcast = actions.create_broadcast(
-                _criteria(filter), message, user=requestor.user, app=requestor.app
-            )
-        except actions.DelayActionError as error:
-            field = "message" if error.code == "INVALID" or "message" in str(error) else "filter"
-            return DelayBroadcastCreate(errors=[mutation_error(error.code, str(error), field)])
-        return DelayBroadcastCreate(broadcast=broadcast, errors=[])
-
-
-class DelayBroadcastSend(graphene.Mutation):
-    """Send a prepared crisis message: each of its customers gets it once, ever."""
-
-    class Arguments:
-        id = graphene.ID(required=True, description="Global ID of the prepared broadcast.")
-
-    broadcast = graphene.Field(Broadcast, description="The broadcast, now sent.")
-    queued = graphene.Int(description="Customers a message was queued for (opted-out ones not).")
-    errors = graphene.List(graphene.NonNull(MutationError), required=True)
-
-    @staticmethod
-    def mutate(_root, info, id):
-        pk = int_pk(id, "DelayBroadcast")
-        if not (pk and DelayBroadcast.objects.filter(pk=pk).exists()):
-            return DelayBroadcastSend(
-                errors=[mutation_error("NOT_FOUND", "Broadcast not found.", "id")]
-            )
-        try:
-            queued = actions.send_broadcast(pk)
-        except actions.DelayActionError as error:
-            return DelayBroadcastSend(errors=[mutation_error(error.code, str(error), "id")])
-        return DelayBroadcastSend(
-            broadcast=DelayBroadcast.objects.get(pk=pk), queued=queued, errors=[]
-        )
 
 
 class DelayRefundSettle(graphene.Mutation):
@@ -451,18 +306,6 @@ class DelayMutations(graphene.ObjectType):
         Access.MANAGE_ORDERS,
         DelayCallLog.Field(
             description="Log a call's outcome on a delayed order. Requires MANAGE_ORDERS."
-        ),
-    )
-    delay_broadcast_create = requires(
-        Access.MANAGE_ORDERS,
-        DelayBroadcastCreate.Field(
-            description="Prepare a crisis message to affected customers. Requires MANAGE_ORDERS."
-        ),
-    )
-    delay_broadcast_send = requires(
-        Access.MANAGE_ORDERS,
-        DelayBroadcastSend.Field(
-            description="Send a prepared crisis message, once. Requires MANAGE_ORDERS."
         ),
     )
     delay_refund_settle = requires(

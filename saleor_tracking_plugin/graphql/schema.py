@@ -2,6 +2,7 @@
 
 import graphene
 
+from .broadcasts import BroadcastMutations, BroadcastQueries
 from .carriers import CarrierQueries
 from .complaints import ComplaintMutations, ComplaintQueries
 from .delays import DelayMutations, DelayQueries
@@ -23,6 +24,7 @@ class Query(
     MessagePreferenceQueries,
     ReturnQueries,
     DelayQueries,
+    BroadcastQueries,
     DoctorQueries,
     SurveyQueries,
     ComplaintQueries,
@@ -38,6 +40,7 @@ class Mutation(
     NotificationMutations,
     ReturnMutations,
     DelayMutations,
+    BroadcastMutations,
     SurveyMutations,
     ComplaintMutations,
     SettingsMutations,

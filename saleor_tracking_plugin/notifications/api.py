@@ -34,3 +34,11 @@ def notify(
     return queue_message(
         order, get_message_type(message_type), dedupe_key, context or {}, thread=thread, items=items
     )
+
+
+def already_notified(order: "Order", message_type: str, dedupe_key: str) -> bool:
+    """Whether the outbox holds a message of this type and dedupe key about `order`, on any
+    channel and in any state (queued, sent, failed or superseded)."""
+    return OutboxMessage.objects.filter(
+        order=order, message_type=message_type, dedupe_key=dedupe_key
+    ).exists()

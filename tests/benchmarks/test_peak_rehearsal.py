@@ -23,7 +23,9 @@ Runs only with `STP_BENCHMARKS=peak` (neither with `=1` nor by default). `STP_PE
    the first has finished (the hour is compressed: its parcels are made due at once), and
    the merchant's Yurtiçi budget (calls a minute) covers both rounds in one minute;
 4. broadcast: a crisis message to every customer with a parcel on its way (20,000) through
-   the staff mutations `delayBroadcastCreate` and `delayBroadcastSend`;
+   the staff mutations `delayBroadcastCreate` and `delayBroadcastSend`; the send returns at
+   once (SENDING) and the worker queues the messages chunk by chunk until the broadcast is
+   SENT (measured as its own step: messages queued per minute);
 5. drain: until no message is queued or being sent.
 
 Every message goes to the merchant's CRM webhook, a stub on loopback that keeps each
@@ -62,6 +64,8 @@ from saleor.graphql.tests.utils import get_graphql_content
 from saleor_tracking_plugin.carriers.formats import s10_check_digit
 from saleor_tracking_plugin.carriers.models import ShipmentPolling, WebhookDelivery
 from saleor_tracking_plugin.carriers.tasks import poll_due_shipments_task
+from saleor_tracking_plugin.delays import broadcasts
+from saleor_tracking_plugin.delays.models import BroadcastStatus, DelayBroadcast
 from saleor_tracking_plugin.notifications.models import MessageStatus, OutboxMessage
 from saleor_tracking_plugin.tracking.models import Shipment, ShipmentEvent
 from tests.fixtures import TRACKING_API_PATH, tracking_content
@@ -110,7 +114,7 @@ mutation Create($filter: BroadcastFilterInput!, $message: String!) {
 """
 BROADCAST_SEND = """
 mutation Send($id: ID!) {
-  delayBroadcastSend(id: $id) { queued errors { field code message } }
+  delayBroadcastSend(id: $id) { broadcast { status } errors { field code message } }
 }
 """
 TOKEN_EVERY = 100
@@ -405,7 +409,7 @@ def test_a_peak_hour_on_a_real_worker(
         )
 
         # and staff broadcast a crisis message to every customer with a parcel on its way
-        def broadcast() -> int:
+        def broadcast() -> None:
             staff_tracking.regenerate_access_token()
             created = tracking_content(
                 staff_tracking.post_graphql(
@@ -418,9 +422,23 @@ def test_a_peak_hour_on_a_real_worker(
                 staff_tracking.post_graphql(BROADCAST_SEND, {"id": created["broadcast"]["id"]})
             )["data"]["delayBroadcastSend"]
             assert sent["errors"] == [], sent
-            return sent["queued"]
+            assert sent["broadcast"]["status"] == "SENDING", sent
 
-        queued = steps.run("delayBroadcastCreate + Send", ORDERS, "customers", broadcast)
+        steps.run("delayBroadcastCreate + Send", ORDERS, "customers", broadcast)
+        sending = time.perf_counter()
+        steps.await_all(
+            [
+                WorkerStep(
+                    "worker: broadcast queued (chunks)",
+                    sending,
+                    ORDERS,
+                    "customers",
+                    lambda: DelayBroadcast.objects.filter(status=BroadcastStatus.SENT).exists(),
+                )
+            ],
+            STEP_TIMEOUT,
+        )
+        queued = broadcasts.progress(DelayBroadcast.objects.get()).queued
 
         # then the outbox drains within its bound
         waiting = OutboxMessage.objects.filter(status__in=UNFINISHED).count()

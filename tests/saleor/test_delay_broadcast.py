@@ -10,9 +10,11 @@ from saleor.account.models import Address
 from saleor.order import OrderOrigin, OrderStatus
 from saleor.order.models import Order
 
-from saleor_tracking_plugin.delays import actions
+from saleor_tracking_plugin.delays import broadcasts
+from saleor_tracking_plugin.delays.actions import DelayActionError
 from saleor_tracking_plugin.delays.models import DelayBroadcast
 from saleor_tracking_plugin.delays.selection import BroadcastFilter
+from saleor_tracking_plugin.delays.tasks import send_broadcast_chunk_task
 from saleor_tracking_plugin.notifications.models import OutboxMessage
 from saleor_tracking_plugin.tracking.models import Shipment
 from tests.fixtures import tracking_content
@@ -190,8 +192,16 @@ SEND = """
 mutation Send($id: ID!) {
   delayBroadcastSend(id: $id) {
     queued
-    broadcast { sentAt }
+    broadcast { status queuedCount skippedCount sentAt }
     errors { field code message }
+  }
+}
+"""
+
+PROGRESS = """
+query Progress($id: ID!) {
+  delayBroadcast(id: $id) {
+    status recipientCount queuedCount skippedCount sendingStartedAt sentAt
   }
 }
 """
@@ -202,21 +212,51 @@ def prepared(client, message="Yurtiçi Kargo grevi nedeniyle teslimatlar 2 gün 
     return content["data"]["delayBroadcastCreate"]["broadcast"]["id"]
 
 
-def test_a_sent_broadcast_reaches_each_affected_customer_exactly_once(
-    staff_tracking_client, strike_in_istanbul, django_capture_on_commit_callbacks
+def broadcast_messages():
+    return OutboxMessage.objects.filter(message_type="delay_broadcast")
+
+
+def test_sending_answers_before_any_message_is_queued_and_the_worker_queues_them_after(
+    staff_tracking_client, strike_in_istanbul
 ):
     broadcast_id = prepared(staff_tracking_client)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        first = tracking_content(staff_tracking_client.post_graphql(SEND, {"id": broadcast_id}))
-    again = tracking_content(staff_tracking_client.post_graphql(SEND, {"id": broadcast_id}))
+    # when staff send it (Saleor's test client runs the request's on-commit callbacks, here the
+    # worker's task in eager Celery, after the response is made, as a commit would)
+    sent = tracking_content(staff_tracking_client.post_graphql(SEND, {"id": broadcast_id}))
 
-    assert first["data"]["delayBroadcastSend"]["queued"] == 2
-    assert first["data"]["delayBroadcastSend"]["broadcast"]["sentAt"]
-    assert again["data"]["delayBroadcastSend"]["errors"] == [
-        {"field": "id", "code": "ALREADY_SENT", "message": "This broadcast has already been sent."}
-    ]
-    messages = OutboxMessage.objects.filter(message_type="delay_broadcast")
+    # then the answer came while nothing was queued yet
+    result = sent["data"]["delayBroadcastSend"]
+    assert result["errors"] == []
+    assert result["broadcast"] == {
+        "status": "SENDING",
+        "queuedCount": 0,
+        "skippedCount": 0,
+        "sentAt": None,
+    }
+    assert result["queued"] == 0
+    # and the worker queued one message per customer after commit
+    assert broadcast_messages().count() == 2
+
+
+def test_a_sent_broadcast_reaches_each_affected_customer_exactly_once(
+    staff_tracking_client, strike_in_istanbul
+):
+    broadcast_id = prepared(staff_tracking_client)
+
+    # when staff send it and the worker has run
+    staff_tracking_client.post_graphql(SEND, {"id": broadcast_id})
+    progress = tracking_content(staff_tracking_client.post_graphql(PROGRESS, {"id": broadcast_id}))
+
+    broadcast = progress["data"]["delayBroadcast"]
+    assert broadcast["status"] == "SENT"
+    assert broadcast["sentAt"] and broadcast["sendingStartedAt"]
+    assert (broadcast["recipientCount"], broadcast["queuedCount"], broadcast["skippedCount"]) == (
+        2,
+        2,
+        0,
+    )
+    messages = broadcast_messages()
     assert sorted(messages.values_list("recipient", flat=True)) == [
         "ayse@example.com",
         "mehmet@example.com",
@@ -228,14 +268,56 @@ def test_a_sent_broadcast_reaches_each_affected_customer_exactly_once(
     )
 
 
-def test_a_broadcast_is_sent_once_and_each_customer_hears_it_once(
-    strike_in_istanbul,
+def test_sending_a_broadcast_still_being_sent_is_refused(
+    staff_tracking_client, strike_in_istanbul, django_capture_on_commit_callbacks
 ):
-    broadcast = actions.create_broadcast(BroadcastFilter(carrier_codes=("yurtici",)), "Grev.")
+    broadcast_id = prepared(staff_tracking_client)
+    # the first send's task is not picked up yet
+    with django_capture_on_commit_callbacks(execute=False) as first_task:
+        broadcasts.start_sending(DelayBroadcast.objects.get().pk)
 
-    actions.send_broadcast(broadcast.pk)
-    with pytest.raises(actions.DelayActionError):
-        actions.send_broadcast(broadcast.pk)
+    again = tracking_content(staff_tracking_client.post_graphql(SEND, {"id": broadcast_id}))
+
+    assert again["data"]["delayBroadcastSend"]["errors"] == [
+        {"field": "id", "code": "ALREADY_SENDING", "message": "This broadcast is being sent."}
+    ]
+    assert len(first_task) == 1
+    assert not broadcast_messages().exists()
+
+
+def test_sending_a_sent_broadcast_again_is_refused_and_queues_nothing(
+    staff_tracking_client, strike_in_istanbul, django_capture_on_commit_callbacks
+):
+    broadcast_id = prepared(staff_tracking_client)
+    staff_tracking_client.post_graphql(SEND, {"id": broadcast_id})
+
+    with django_capture_on_commit_callbacks(execute=False) as second_task:
+        again = tracking_content(staff_tracking_client.post_graphql(SEND, {"id": broadcast_id}))
+
+    assert again["data"]["delayBroadcastSend"]["errors"] == [
+        {"field": "id", "code": "ALREADY_SENT", "message": "This broadcast has already been sent."}
+    ]
+    assert second_task == []
+    assert broadcast_messages().count() == 2
+
+
+def test_sending_an_unknown_broadcast_is_refused(staff_tracking_client, strike_in_istanbul):
+    missing = graphene.Node.to_global_id("DelayBroadcast", 404)
+
+    sent = tracking_content(staff_tracking_client.post_graphql(SEND, {"id": missing}))
+
+    assert sent["data"]["delayBroadcastSend"]["errors"] == [
+        {"field": "id", "code": "NOT_FOUND", "message": "Broadcast not found."}
+    ]
+
+
+def test_a_broadcast_is_sent_once_and_each_customer_hears_it_once(strike_in_istanbul):
+    broadcast = broadcasts.create_broadcast(BroadcastFilter(carrier_codes=("yurtici",)), "Grev.")
+
+    broadcasts.start_sending(broadcast.pk)
+    send_broadcast_chunk_task(broadcast.pk)
+    with pytest.raises(DelayActionError):
+        broadcasts.start_sending(broadcast.pk)
 
     # one per customer, although ayse@ has two affected orders
     assert OutboxMessage.objects.filter(message_type="delay_broadcast").count() == 4

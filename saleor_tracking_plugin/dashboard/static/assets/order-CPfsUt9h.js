@@ -1,4 +1,4 @@
-import{u as p,a as q,A as O,l as d,b as k,F,r as M,g as U,E as b,S as x,h as _,R as B,n as W,i as Y,j as J,k as V,C as G,f as y,e as H}from"./ReturnsQueue-HKA9CBhL.js";import{r as g,j as e,J as h,a as o,c as K,n as X,N as Z,b as ee}from"./vendor-DEouJcPV.js";const te=`query ReturnOptions($id: ID!) {
+import{u as p,a as q,A as O,l as d,b as k,F,r as M,g as U,E as b,S as x,h as _,R as B,n as W,i as Y,j as J,k as V,C as G,f as y,e as H}from"./ReturnsQueue-DCuH4hH-.js";import{r as g,j as e,J as h,a as o,c as K,n as X,N as Z,b as ee}from"./vendor-DEouJcPV.js";const te=`query ReturnOptions($id: ID!) {
   returnEligibility(id: $id) {
     lines { orderLineId productName variantName returnableQuantity notReturnableReason }
   }
