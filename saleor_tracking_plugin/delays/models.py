@@ -187,7 +187,11 @@ class DelayBroadcastRecipient(models.Model):
             )
         ]
         constraints = [
+            # Erasure blanks the address: several erased customers of one broadcast all
+            # hold "", which must not collide.
             models.UniqueConstraint(
-                fields=["broadcast", "email"], name="stp_broadcast_recipient_once"
+                fields=["broadcast", "email"],
+                condition=~models.Q(email=""),
+                name="stp_broadcast_recipient_once",
             )
         ]
