@@ -226,6 +226,7 @@ def apply_update(
             EstimateSource.TRANSIT_TABLE,
         )
     # One transaction: the new status and the healthy polling state are seen together.
+    now = timezone.now()
     with transaction.atomic():
         progress = record_events(
             shipment.pk,
@@ -234,9 +235,8 @@ def apply_update(
             estimated_delivery=estimate,
             estimate_source=estimate_source,
             settings=settings,
+            checked_at=now,
         )
-        now = timezone.now()
-        Shipment.objects.filter(pk=shipment.pk).update(last_checked_at=now)
         healthy = {
             "last_polled_at": now,
             "consecutive_failures": 0,

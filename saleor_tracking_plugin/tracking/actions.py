@@ -131,10 +131,16 @@ def record_events(
     user: "User | None" = None,
     app: "App | None" = None,
     settings: Settings | None = None,
+    checked_at: datetime | None = None,
 ) -> Progress:
-    """Store new carrier events once and move the shipment forward when they allow it."""
+    """Store new carrier events once and move the shipment forward when they allow it.
+
+    `checked_at`: when a carrier or aggregator last answered about the parcel, saved with it.
+    """
     settings = settings or load_settings()
-    with transaction.atomic():
+    # Inside a caller's transaction no savepoint of its own: nothing here catches an error,
+    # so the caller's block (a savepoint per delivery or per polled parcel) undoes all of it.
+    with transaction.atomic(savepoint=False):
         shipment = Shipment.objects.select_for_update().select_related("order").get(pk=shipment_id)
         known = set(
             shipment.events.filter(tracking_number=shipment.tracking_number).values_list(
@@ -160,6 +166,8 @@ def record_events(
         )
         estimate_changed = _apply_estimate(shipment, estimated_delivery, estimate_source)
         _store_state(shipment, progress.state)
+        if checked_at is not None:
+            shipment.last_checked_at = checked_at
         shipment.save()
         for _previous, status, event in progress.status_changes:
             add_timeline_event(
