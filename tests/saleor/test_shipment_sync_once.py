@@ -1,0 +1,157 @@
+"""Saleor calls several of the plugin's hooks for one `orderFulfill` with a tracking number
+(`tracking_number_updated`, `fulfillment_created`, `fulfillment_approved` when the order is
+then fulfilled); the parcel's sync is queued once for them all, and never at the cost of a
+later change.
+
+How the syncs are counted: Celery sends tasks to kombu's in-memory broker here instead of
+running them eagerly (Saleor's test settings), so each test reads the messages a worker
+would receive, and runs them as a worker would, after Saleor's mutation has returned. A
+message is what costs the worker its time, and it is only in the queue if the plugin
+published it: nothing of the plugin is replaced.
+"""
+
+from datetime import timedelta
+
+import graphene
+from django.db import transaction
+from django.db.models import F
+from saleor.graphql.tests.utils import get_graphql_content
+from saleor.order.models import Fulfillment
+from saleor.plugins.manager import get_plugins_manager
+
+from saleor_tracking_plugin.tracking.models import PendingShipmentSync, Shipment
+from saleor_tracking_plugin.tracking.sync_queue import STALE_AFTER
+from saleor_tracking_plugin.tracking.tasks import sync_fulfillment_shipment_task
+
+from ..reliability.faults import broker_down
+from .helpers import FULFILLMENT_UPDATE_TRACKING, configure_plugin, fulfill
+from .memory_broker import memory_broker
+
+FIRST_NUMBER = "305712345678"
+CORRECTED_NUMBER = "305799999999"
+
+
+def correct_tracking_number(staff_api_client, fulfillment: Fulfillment, number: str) -> None:
+    """Staff change the fulfillment's tracking number through Saleor's mutation."""
+    response = staff_api_client.post_graphql(
+        FULFILLMENT_UPDATE_TRACKING,
+        {
+            "id": graphene.Node.to_global_id("Fulfillment", fulfillment.pk),
+            "input": {"trackingNumber": number},
+        },
+    )
+    data = get_graphql_content(response)["data"]["orderFulfillmentUpdateTracking"]
+    assert data["errors"] == []
+
+
+def fulfilled(staff_api_client, order, warehouse) -> Fulfillment:
+    """Staff fulfil every line of `order` with FIRST_NUMBER through Saleor's `orderFulfill`."""
+    assert fulfill(staff_api_client, order, warehouse, FIRST_NUMBER)["errors"] == []
+    return Fulfillment.objects.get(order=order)
+
+
+def test_order_fulfill_with_a_tracking_number_queues_one_shipment_sync(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given a shop with Yurtiçi as its carrier, and a worker's queue
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    configure_plugin(default_carrier="yurtici")
+    with memory_broker() as broker:
+        # when staff fulfil the whole order with a tracking number (Saleor calls three hooks)
+        fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
+
+        # then one sync is queued, and running it tracks the parcel
+        queued = broker.take(sync_fulfillment_shipment_task)
+        assert queued == [[fulfillment.pk]]
+        sync_fulfillment_shipment_task.apply(args=queued[0]).get()
+    shipment = Shipment.objects.get(fulfillment=fulfillment)
+    assert (shipment.carrier_code, shipment.tracking_number) == ("yurtici", FIRST_NUMBER)
+
+
+def test_a_change_after_the_sync_started_queues_another_sync(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given a parcel whose sync has run
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    with memory_broker() as broker:
+        fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
+        assert broker.run(sync_fulfillment_shipment_task) == 1
+
+        # when staff correct the tracking number
+        correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
+
+        # then another sync is queued, and the parcel follows the new number
+        assert broker.run(sync_fulfillment_shipment_task) == 1
+    assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
+
+
+def test_a_change_before_the_queued_sync_started_is_read_by_that_sync(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given a fulfilment whose sync is still waiting in the queue
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    with memory_broker() as broker:
+        fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
+
+        # when staff correct the tracking number before a worker takes the sync
+        correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
+
+        # then still one sync is queued, and it tracks the corrected number
+        assert broker.run(sync_fulfillment_shipment_task) == 1
+    assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
+
+
+def test_a_lost_sync_does_not_block_a_later_change(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given a fulfilment whose queued sync was lost (a worker crashed with it) long ago
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    with memory_broker() as broker:
+        fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
+        assert len(broker.take(sync_fulfillment_shipment_task)) == 1
+        PendingShipmentSync.objects.update(
+            requested_at=F("requested_at") - STALE_AFTER - timedelta(minutes=1)
+        )
+
+        # when staff correct the tracking number
+        correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
+
+        # then a sync is queued again, and the parcel is tracked with the new number
+        assert broker.run(sync_fulfillment_shipment_task) == 1
+    assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
+
+
+def test_a_sync_that_could_not_be_queued_leaves_nothing_pending(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given the broker is down while staff fulfil the order
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    with broker_down():
+        fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
+    assert not PendingShipmentSync.objects.exists()
+
+    # when the broker is back and staff correct the tracking number
+    with memory_broker() as broker:
+        correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
+
+        # then its sync is queued
+        assert broker.take(sync_fulfillment_shipment_task) == [[fulfillment.pk]]
+
+
+def test_a_hook_in_a_transaction_saleor_rolls_back_queues_nothing(order_with_lines, warehouse):
+    # given a fulfilment Saleor is making in a transaction
+    fulfillment = order_with_lines.fulfillments.create(tracking_number=FIRST_NUMBER)
+    manager = get_plugins_manager(allow_replica=False)
+    with memory_broker() as broker:
+        # when the hook runs inside it and Saleor then rolls the transaction back
+        try:
+            with transaction.atomic():
+                manager.tracking_number_updated(fulfillment)
+                assert PendingShipmentSync.objects.filter(fulfillment=fulfillment).exists()
+                raise RuntimeError("Saleor's mutation failed")
+        except RuntimeError:
+            pass
+
+        # then nothing is pending and nothing was queued
+        assert not PendingShipmentSync.objects.exists()
+        assert broker.take(sync_fulfillment_shipment_task) == []
