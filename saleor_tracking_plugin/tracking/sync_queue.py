@@ -10,7 +10,8 @@ idempotent, so every run after the first was waste (35 % of the worker's time at
   queues again, and a hook before it is covered by the task reading the latest state;
 - a row older than `STALE_AFTER` is a lost task's (a worker crash, a purged queue): the next
   hook takes it over and queues again, so a lost task never blocks later changes;
-- when queueing fails the row is deleted again, and the reconciliation task catches up.
+- when queueing fails the row is deleted again, and the reconciliation task catches up;
+  it also runs the syncs whose task was lost (`lost`), for changes no later hook repeats.
 
 The rows and the clock are PostgreSQL's: the web and worker processes share nothing else.
 """
@@ -19,6 +20,7 @@ import contextlib
 from datetime import timedelta
 
 from django.db import connection, transaction
+from django.db.models.functions import Now
 
 from .models import PendingShipmentSync
 
@@ -53,3 +55,12 @@ def release(fulfillment_id: int) -> None:
     """Forget the fulfillment's pending sync: it starts now, or it could not be queued."""
     with connection.cursor() as cursor:
         cursor.execute(_RELEASE, [fulfillment_id])
+
+
+def lost() -> list[int]:
+    """Fulfillments whose queued sync is older than `STALE_AFTER`: its task was lost."""
+    return list(
+        PendingShipmentSync.objects.filter(requested_at__lt=Now() - STALE_AFTER).values_list(
+            "fulfillment_id", flat=True
+        )
+    )

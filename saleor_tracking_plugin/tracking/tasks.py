@@ -66,12 +66,15 @@ def cancel_order_shipments_task(order_id: str) -> None:
 @app.task
 @allow_writer()
 def reconcile_shipments_task(days: int = 30) -> int:
-    """Catch up with hook work that was lost (broker down, worker crash): fulfillments with a
-    tracking number and no parcel are brought under tracking, and parcels of fulfillments or
-    orders Saleor cancelled stop being tracked.
+    """Catch up with hook work that was lost (broker down, worker crash): syncs queued long
+    ago and never started are run, fulfillments with a tracking number and no parcel are
+    brought under tracking, and parcels of fulfillments or orders Saleor cancelled stop being
+    tracked.
 
     Returns how many parcels were started or stopped.
     """
+    for fulfillment_id in sync_queue.lost():
+        sync_fulfillment_shipment_task(fulfillment_id)
     since = timezone.now() - timedelta(days=days)
     missing = untracked_fulfillment_ids(since, Shipment.objects.all())
     count = 0

@@ -21,7 +21,10 @@ from saleor.plugins.manager import get_plugins_manager
 
 from saleor_tracking_plugin.tracking.models import PendingShipmentSync, Shipment
 from saleor_tracking_plugin.tracking.sync_queue import STALE_AFTER
-from saleor_tracking_plugin.tracking.tasks import sync_fulfillment_shipment_task
+from saleor_tracking_plugin.tracking.tasks import (
+    reconcile_shipments_task,
+    sync_fulfillment_shipment_task,
+)
 
 from ..reliability.faults import broker_down
 from .helpers import FULFILLMENT_UPDATE_TRACKING, configure_plugin, fulfill
@@ -155,3 +158,25 @@ def test_a_hook_in_a_transaction_saleor_rolls_back_queues_nothing(order_with_lin
         # then nothing is pending and nothing was queued
         assert not PendingShipmentSync.objects.exists()
         assert broker.take(sync_fulfillment_shipment_task) == []
+
+
+def test_reconciliation_runs_a_sync_whose_task_was_lost(
+    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+):
+    # given a tracked parcel whose number staff corrected, and that correction's sync lost
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+    with memory_broker() as broker:
+        fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
+        assert broker.run(sync_fulfillment_shipment_task) == 1
+        correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
+        assert len(broker.take(sync_fulfillment_shipment_task)) == 1
+    PendingShipmentSync.objects.update(
+        requested_at=F("requested_at") - STALE_AFTER - timedelta(minutes=1)
+    )
+
+    # when the periodic reconciliation runs
+    reconcile_shipments_task.apply().get()
+
+    # then the parcel follows the corrected number and no sync is left pending
+    assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
+    assert not PendingShipmentSync.objects.exists()
