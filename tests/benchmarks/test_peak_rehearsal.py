@@ -8,8 +8,9 @@ Runs only with `STP_BENCHMARKS=peak` (neither with `=1` nor by default). `STP_PE
 2. fulfil: 20,000 fulfillments with a tracking number through Saleor's `orderFulfill`
    GraphQL mutation, as staff; the plugin's hooks queue the parcel's task after Saleor's
    commit (Saleor calls three for one such fulfilment: `tracking_number_updated`,
-   `fulfillment_created`, `fulfillment_approved`; the task is idempotent), and the worker
-   starts tracking and queues "shipped". The
+   `fulfillment_created`, `fulfillment_approved`; the task is queued again only if the
+   worker has started the last one meanwhile), and the worker starts tracking and queues
+   "shipped". The
    mutation rather than Saleor's `create_fulfillments` action: the issue asks for Saleor's
    mutation path, and its permission checks, validation and hook dispatch are what a
    fulfilment costs in production (the action alone would leave the GraphQL layer out);

@@ -13,6 +13,7 @@ published it: nothing of the plugin is replaced.
 from datetime import timedelta
 
 import graphene
+import pytest
 from django.db import transaction
 from django.db.models import F
 from saleor.graphql.tests.utils import get_graphql_content
@@ -53,11 +54,23 @@ def fulfilled(staff_api_client, order, warehouse) -> Fulfillment:
     return Fulfillment.objects.get(order=order)
 
 
+def age_pending_syncs() -> None:
+    """Every pending sync was queued longer ago than a queued task ever waits."""
+    PendingShipmentSync.objects.update(
+        requested_at=F("requested_at") - STALE_AFTER - timedelta(minutes=1)
+    )
+
+
+@pytest.fixture(autouse=True)
+def staff_manage_orders(staff_api_client, permission_group_manage_orders):
+    """The staff member of these tests fulfils orders."""
+    permission_group_manage_orders.user_set.add(staff_api_client.user)
+
+
 def test_order_fulfill_with_a_tracking_number_queues_one_shipment_sync(
-    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+    staff_api_client, order_with_lines, warehouse
 ):
     # given a shop with Yurtiçi as its carrier, and a worker's queue
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
     configure_plugin(default_carrier="yurtici")
     with memory_broker() as broker:
         # when staff fulfil the whole order with a tracking number (Saleor calls three hooks)
@@ -72,10 +85,9 @@ def test_order_fulfill_with_a_tracking_number_queues_one_shipment_sync(
 
 
 def test_a_change_after_the_sync_started_queues_another_sync(
-    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+    staff_api_client, order_with_lines, warehouse
 ):
     # given a parcel whose sync has run
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
     with memory_broker() as broker:
         fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
         assert broker.run(sync_fulfillment_shipment_task) == 1
@@ -89,10 +101,9 @@ def test_a_change_after_the_sync_started_queues_another_sync(
 
 
 def test_a_change_before_the_queued_sync_started_is_read_by_that_sync(
-    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+    staff_api_client, order_with_lines, warehouse
 ):
     # given a fulfilment whose sync is still waiting in the queue
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
     with memory_broker() as broker:
         fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
 
@@ -104,17 +115,12 @@ def test_a_change_before_the_queued_sync_started_is_read_by_that_sync(
     assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
 
 
-def test_a_lost_sync_does_not_block_a_later_change(
-    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
-):
+def test_a_lost_sync_does_not_block_a_later_change(staff_api_client, order_with_lines, warehouse):
     # given a fulfilment whose queued sync was lost (a worker crashed with it) long ago
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
     with memory_broker() as broker:
         fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
         assert len(broker.take(sync_fulfillment_shipment_task)) == 1
-        PendingShipmentSync.objects.update(
-            requested_at=F("requested_at") - STALE_AFTER - timedelta(minutes=1)
-        )
+        age_pending_syncs()
 
         # when staff correct the tracking number
         correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
@@ -125,10 +131,9 @@ def test_a_lost_sync_does_not_block_a_later_change(
 
 
 def test_a_sync_that_could_not_be_queued_leaves_nothing_pending(
-    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+    staff_api_client, order_with_lines, warehouse
 ):
     # given the broker is down while staff fulfil the order
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
     with broker_down():
         fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
     assert not PendingShipmentSync.objects.exists()
@@ -147,13 +152,10 @@ def test_a_hook_in_a_transaction_saleor_rolls_back_queues_nothing(order_with_lin
     manager = get_plugins_manager(allow_replica=False)
     with memory_broker() as broker:
         # when the hook runs inside it and Saleor then rolls the transaction back
-        try:
-            with transaction.atomic():
-                manager.tracking_number_updated(fulfillment)
-                assert PendingShipmentSync.objects.filter(fulfillment=fulfillment).exists()
-                raise RuntimeError("Saleor's mutation failed")
-        except RuntimeError:
-            pass
+        with pytest.raises(RuntimeError), transaction.atomic():
+            manager.tracking_number_updated(fulfillment)
+            assert PendingShipmentSync.objects.filter(fulfillment=fulfillment).exists()
+            raise RuntimeError("Saleor's mutation failed")
 
         # then nothing is pending and nothing was queued
         assert not PendingShipmentSync.objects.exists()
@@ -161,18 +163,15 @@ def test_a_hook_in_a_transaction_saleor_rolls_back_queues_nothing(order_with_lin
 
 
 def test_reconciliation_runs_a_sync_whose_task_was_lost(
-    staff_api_client, permission_group_manage_orders, order_with_lines, warehouse
+    staff_api_client, order_with_lines, warehouse
 ):
     # given a tracked parcel whose number staff corrected, and that correction's sync lost
-    permission_group_manage_orders.user_set.add(staff_api_client.user)
     with memory_broker() as broker:
         fulfillment = fulfilled(staff_api_client, order_with_lines, warehouse)
         assert broker.run(sync_fulfillment_shipment_task) == 1
         correct_tracking_number(staff_api_client, fulfillment, CORRECTED_NUMBER)
         assert len(broker.take(sync_fulfillment_shipment_task)) == 1
-    PendingShipmentSync.objects.update(
-        requested_at=F("requested_at") - STALE_AFTER - timedelta(minutes=1)
-    )
+    age_pending_syncs()
 
     # when the periodic reconciliation runs
     reconcile_shipments_task.apply().get()
