@@ -10,11 +10,13 @@ message is what costs the worker its time, and it is only in the queue if the pl
 published it: nothing of the plugin is replaced.
 """
 
+import threading
+import time
 from datetime import timedelta
 
 import graphene
 import pytest
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import F
 from saleor.graphql.tests.utils import get_graphql_content
 from saleor.order.models import Fulfillment
@@ -179,3 +181,40 @@ def test_reconciliation_runs_a_sync_whose_task_was_lost(
     # then the parcel follows the corrected number and no sync is left pending
     assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
     assert not PendingShipmentSync.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("replica_reads_the_test_database")
+def test_a_sync_started_during_saleors_transaction_reads_what_saleor_commits(
+    order_with_lines, warehouse
+):
+    """Saleor 3.21 and 3.22 call `fulfillment_created` inside their transaction for digital
+    lines. A hook there that finds a sync queued leaves the change to it; so that sync, if a
+    worker starts it before Saleor commits, must wait for the commit before reading."""
+    # given a fulfilment whose sync is queued
+    fulfillment = order_with_lines.fulfillments.create(tracking_number=FIRST_NUMBER)
+    manager = get_plugins_manager(allow_replica=False)
+    with memory_broker() as broker:
+        manager.tracking_number_updated(fulfillment)
+        queued = broker.take(sync_fulfillment_shipment_task)
+    assert queued == [[fulfillment.pk]]
+
+    def worker() -> None:
+        try:
+            sync_fulfillment_shipment_task.apply(args=queued[0]).get()
+        finally:
+            connections.close_all()
+
+    # when Saleor changes the number in a transaction whose hook finds that sync queued, and
+    # a worker starts the sync before Saleor commits
+    started = threading.Thread(target=worker)
+    with transaction.atomic():
+        fulfillment.tracking_number = CORRECTED_NUMBER
+        fulfillment.save(update_fields=["tracking_number"])
+        manager.tracking_number_updated(fulfillment)
+        started.start()
+        time.sleep(1)
+    started.join(timeout=30)
+
+    # then the sync tracks the number Saleor committed
+    assert Shipment.objects.get(fulfillment=fulfillment).tracking_number == CORRECTED_NUMBER
