@@ -8,7 +8,8 @@ running them eagerly (Saleor's test settings), so each test reads the messages a
 would receive, and runs them as a worker would, after Saleor's mutation has returned. A
 message is what costs the worker its time, and it is only in the queue if the plugin
 published it: nothing of the plugin is replaced. (With the hooks queueing unconditionally, as
-before the pending-sync row, the first test reads three messages on Saleor 3.21 to 3.23.)
+before the pending-sync row, the first test reads three messages: counted on Saleor 3.21.69 and
+3.23.28; 3.22's order actions call the same hooks.)
 """
 
 import threading
