@@ -12,7 +12,7 @@ from .delays.models import (
 from .notifications.models import ContactPreference, OutboxMessage
 from .returns.models import Return, ReturnLine, ReturnRefund
 from .surveys.models import Complaint, ComplaintMessage, Survey, SurveyCoupon, SurveySkip
-from .tracking.models import Shipment, ShipmentEvent
+from .tracking.models import PendingShipmentSync, Shipment, ShipmentEvent
 
 __all__ = [
     "CarrierCircuit",
@@ -26,6 +26,7 @@ __all__ = [
     "OrderDelay",
     "OrderDelayCause",
     "OutboxMessage",
+    "PendingShipmentSync",
     "Return",
     "ReturnLine",
     "ReturnRefund",

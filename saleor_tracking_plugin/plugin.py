@@ -97,33 +97,36 @@ class TrackingPlugin(BasePlugin):
                 }
             )
 
+    # Saleor calls several of these for one change (orderFulfill with a tracking number:
+    # tracking_number_updated, fulfillment_created, often fulfillment_approved); the sync is
+    # queued once for them all.
     @_never_raises
     def fulfillment_created(self, fulfillment, *args, **kwargs):
-        from .tracking.tasks import sync_fulfillment_shipment_task
+        from .tracking.tasks import queue_shipment_sync
 
         if fulfillment.tracking_number:
-            _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+            queue_shipment_sync(fulfillment.pk)
 
     @_never_raises
     def fulfillment_approved(self, fulfillment, *args, **kwargs):
-        from .tracking.tasks import sync_fulfillment_shipment_task
+        from .tracking.tasks import queue_shipment_sync
 
         if fulfillment.tracking_number:
-            _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+            queue_shipment_sync(fulfillment.pk)
 
     @_never_raises
     def tracking_number_updated(self, fulfillment, *args, **kwargs):
-        from .tracking.tasks import sync_fulfillment_shipment_task
+        from .tracking.tasks import queue_shipment_sync
 
-        _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+        queue_shipment_sync(fulfillment.pk)
 
     @_never_raises
     def fulfillment_metadata_updated(self, fulfillment, *args, **kwargs):
         # Staff may name the carrier in the fulfillment's metadata.
-        from .tracking.tasks import sync_fulfillment_shipment_task
+        from .tracking.tasks import queue_shipment_sync
 
         if fulfillment.tracking_number:
-            _after_commit(sync_fulfillment_shipment_task, fulfillment.pk)
+            queue_shipment_sync(fulfillment.pk)
 
     @_never_raises
     def fulfillment_canceled(self, fulfillment, *args, **kwargs):

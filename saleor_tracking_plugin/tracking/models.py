@@ -129,3 +129,22 @@ class ShipmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+class PendingShipmentSync(models.Model):
+    """A fulfillment's shipment sync that is queued and has not started yet.
+
+    Saleor calls several hooks for one change (`orderFulfill` with a tracking number calls
+    `tracking_number_updated`, `fulfillment_created` and often `fulfillment_approved`): the
+    first writes this row and queues the task, the others find it and queue nothing. The task
+    deletes the row before it reads the fulfillment (see `sync_queue`).
+    """
+
+    fulfillment = models.OneToOneField(
+        "order.Fulfillment", primary_key=True, related_name="+", on_delete=models.CASCADE
+    )
+    # When the task was queued: a row older than `sync_queue.STALE_AFTER` is a lost task's.
+    requested_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"shipment sync of fulfillment {self.fulfillment_id} queued {self.requested_at}"

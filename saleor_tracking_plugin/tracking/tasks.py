@@ -1,21 +1,52 @@
 """Celery tasks of tracking, on Saleor's own Celery app."""
 
+import logging
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
 
 from ..saleor_glue.fulfillments import untracked_fulfillment_ids
-from . import actions
+from . import actions, sync_queue
 from .models import Shipment
+
+logger = logging.getLogger(__name__)
 
 
 @app.task
 @allow_writer()
 def sync_fulfillment_shipment_task(fulfillment_id: int) -> None:
     """Create or update the shipment of a fulfillment after Saleor committed it."""
+    # First, and committed on its own: a hook from now on queues another run, one before
+    # now is covered by this run, which reads the fulfillment afresh below.
+    sync_queue.release(fulfillment_id)
     actions.sync_shipment_for_fulfillment(fulfillment_id)
+
+
+def queue_shipment_sync(fulfillment_id: int) -> None:
+    """Queue the fulfillment's shipment sync once the current transaction commits, unless one
+    is already queued and not started (see `sync_queue`)."""
+    if not sync_queue.claim(fulfillment_id):
+        return
+
+    def enqueue() -> None:
+        try:
+            sync_fulfillment_shipment_task.delay(fulfillment_id)
+        except Exception:
+            logger.exception(
+                "saleor-tracking-plugin: could not run %s(%s)",
+                sync_fulfillment_shipment_task.name,
+                fulfillment_id,
+            )
+            # Nothing is queued: the next hook must be free to queue it.
+            try:
+                sync_queue.release(fulfillment_id)
+            except Exception:
+                logger.exception("saleor-tracking-plugin: pending sync %s kept", fulfillment_id)
+
+    transaction.on_commit(enqueue)
 
 
 @app.task
@@ -35,12 +66,15 @@ def cancel_order_shipments_task(order_id: str) -> None:
 @app.task
 @allow_writer()
 def reconcile_shipments_task(days: int = 30) -> int:
-    """Catch up with hook work that was lost (broker down, worker crash): fulfillments with a
-    tracking number and no parcel are brought under tracking, and parcels of fulfillments or
-    orders Saleor cancelled stop being tracked.
+    """Catch up with hook work that was lost (broker down, worker crash): syncs queued long
+    ago and never started are run, fulfillments with a tracking number and no parcel are
+    brought under tracking, and parcels of fulfillments or orders Saleor cancelled stop being
+    tracked.
 
     Returns how many parcels were started or stopped.
     """
+    for fulfillment_id in sync_queue.lost():
+        sync_fulfillment_shipment_task(fulfillment_id)
     since = timezone.now() - timedelta(days=days)
     missing = untracked_fulfillment_ids(since, Shipment.objects.all())
     count = 0

@@ -70,7 +70,7 @@ def _closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def _reset_broker_pools() -> None:
+def reset_broker_pools() -> None:
     # Celery caches its broker connections; drop them so the next publish uses the new URL.
     if app._pool is not None:
         with contextlib.suppress(Exception):
@@ -83,7 +83,7 @@ def _reset_broker_pools() -> None:
 @contextlib.contextmanager
 def broker_down() -> Iterator[None]:
     """Tasks are sent to a broker (RabbitMQ's protocol) on a port where nothing listens."""
-    _reset_broker_pools()
+    reset_broker_pools()
     try:
         with override_settings(
             CELERY_TASK_ALWAYS_EAGER=False,
@@ -91,7 +91,7 @@ def broker_down() -> Iterator[None]:
         ):
             yield
     finally:
-        _reset_broker_pools()
+        reset_broker_pools()
 
 
 class HangingServer:
