@@ -19,7 +19,7 @@ WHERE broadcast.id = recipient.broadcast_id AND broadcast.sent_at IS NOT NULL;
 
 class Migration(migrations.Migration):
     # Only the plugin's own previous migration: Saleor 3.21's migrations stay enough.
-    dependencies = [("saleor_tracking_plugin", "0010_scale_indexes")]
+    dependencies = [("saleor_tracking_plugin", "0011_pending_shipment_sync")]
 
     operations = [
         migrations.AddField(
