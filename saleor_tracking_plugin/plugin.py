@@ -53,16 +53,16 @@ def _settle_refunds_after_commit(order: Any) -> None:
     """Settle the order's open refund requests once Saleor's records are committed.
 
     Saleor calls these hooks for every order change: only orders waiting for a refund's outcome
-    (one indexed query each) get a task.
+    (one query over both kinds of refund, on their indexes) get a task.
     """
-    from .delays.refund_settlement import has_open_requests as delay_waits
     from .delays.tasks import settle_order_delay_refunds_task
-    from .returns.refunding import has_open_requests as return_waits
+    from .refund_waits import DELAYS, RETURNS, waiting_refunds
     from .returns.tasks import settle_order_refunds_task
 
-    if return_waits(order.pk):
+    waiting = waiting_refunds(order.pk)
+    if RETURNS in waiting:
         _after_commit(settle_order_refunds_task, str(order.pk))
-    if delay_waits(order.pk):
+    if DELAYS in waiting:
         _after_commit(settle_order_delay_refunds_task, str(order.pk))
 
 

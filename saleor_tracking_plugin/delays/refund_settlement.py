@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from ..saleor_glue import refunds
 from ..saleor_glue.orders import add_timeline_event
@@ -60,18 +61,14 @@ def settle_open_delay_refunds() -> dict[str, int]:
     return settle_each(open_refunds.values_list("pk", flat=True), settle_delay_refund)
 
 
-def has_open_requests(order_id) -> bool:
-    """Whether the order's delay refund waits for the payment app's answer."""
-    return DelayRefund.objects.filter(
-        delay__order_id=order_id, status=RefundStatus.REQUESTED
-    ).exists()
+def open_requests(order_id) -> QuerySet[DelayRefund]:
+    """The order's delay refund, if it waits for the payment app's answer."""
+    return DelayRefund.objects.filter(delay__order_id=order_id, status=RefundStatus.REQUESTED)
 
 
 def settle_order_delay_refunds(order_id) -> None:
     """Saleor changed an order's payments: settle its open delay refund, if any."""
-    for refund_id in DelayRefund.objects.filter(
-        delay__order_id=order_id, status=RefundStatus.REQUESTED
-    ).values_list("pk", flat=True):
+    for refund_id in open_requests(order_id).values_list("pk", flat=True):
         settle_delay_refund(refund_id)
 
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from ..money import STAFF_LANGUAGE, format_money
@@ -338,18 +339,16 @@ def settle_open_refunds() -> dict[str, int]:
     return settle_each(open_records.values_list("pk", flat=True), settle_refund)
 
 
-def has_open_requests(order_id) -> bool:
-    """Whether a return of the order waits for the payment app's answer to a refund request."""
+def open_requests(order_id) -> QuerySet[ReturnRefund]:
+    """Refunds of the order's returns waiting for the payment app's answer."""
     return ReturnRefund.objects.filter(
         return_request__order_id=order_id, status=RefundStatus.REQUESTED
-    ).exists()
+    )
 
 
 def settle_order_refunds(order_id) -> None:
     """Saleor changed an order's payments: settle the open refunds of its returns."""
-    for record_id in ReturnRefund.objects.filter(
-        return_request__order_id=order_id, status=RefundStatus.REQUESTED
-    ).values_list("pk", flat=True):
+    for record_id in open_requests(order_id).values_list("pk", flat=True):
         settle_refund(record_id)
 
 
