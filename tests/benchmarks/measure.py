@@ -7,6 +7,7 @@ from other processes falls on both alike, and asserts on the ratio of the two.
 
 import os
 import re
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,11 +28,19 @@ class Timing:
     plugin_seconds: float
     baseline_seconds: float
     rounds: int
+    # Each round's plugin time over the same round's baseline time.
+    round_ratios: tuple[float, ...] = ()
 
     @property
     def ratio(self) -> float:
         """Plugin time over baseline time: 1.0 means as fast as the baseline."""
         return self.plugin_seconds / self.baseline_seconds
+
+    @property
+    def median_ratio(self) -> float:
+        """The middle of the rounds' ratios: a burst of another process's work that lands on
+        a few blocks of one side moves the totals, not the median."""
+        return statistics.median(self.round_ratios)
 
     def report(self, unit: str = "round") -> str:
         plugin_ms = 1000 * self.plugin_seconds / self.rounds
@@ -39,6 +48,7 @@ class Timing:
         return (
             f"{self.name}: plugin {plugin_ms:.1f} ms/{unit}, baseline {baseline_ms:.1f} ms/{unit}, "
             f"time ratio {self.ratio:.3f} over {self.rounds} {unit}s "
+            f"(median of the rounds' ratios {self.median_ratio:.3f}) "
             f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
         )
 
@@ -55,7 +65,9 @@ def interleaved(
     `before(side)`, if given, runs untimed ahead of each side ("plugin" or "baseline").
     """
     plugin_seconds = baseline_seconds = 0.0
+    round_ratios = []
     for index in range(rounds):
+        spent_by = {}
         pair = [(plugin, "plugin"), (baseline, "baseline")]
         if index % 2:
             pair.reverse()
@@ -65,11 +77,13 @@ def interleaved(
             started = time.perf_counter()
             run(index)
             spent = time.perf_counter() - started
+            spent_by[side] = spent
             if side == "plugin":
                 plugin_seconds += spent
             else:
                 baseline_seconds += spent
-    timing = Timing(name, plugin_seconds, baseline_seconds, rounds)
+        round_ratios.append(spent_by["plugin"] / spent_by["baseline"])
+    timing = Timing(name, plugin_seconds, baseline_seconds, rounds, tuple(round_ratios))
     print("\n" + timing.report())
     return timing
 

@@ -4,7 +4,10 @@ The same staff member fulfils one unit of a line per mutation, alternating block
 plugin switched on and off in Saleor's plugin settings. Celery is not eager here: the
 plugin's hook enqueues its task after Saleor's commit (to an in-memory broker), as in
 production where a worker runs it; the task's own cost is measured by B5 and the webhook
-and polling benchmarks. Bound: time ratio ≤ 1.05.
+and polling benchmarks. Bound: time ratio ≤ 1.05, taken as the median of the 48 rounds'
+ratios (each round one block of each side, back to back): on this shared machine the ratio
+of the totals of the same code ranged 0.99–1.08 between runs, because a burst of another
+process's work lands on a few blocks of one side, while the median stayed within 1.03–1.04.
 """
 
 import graphene
@@ -16,7 +19,7 @@ from saleor_tracking_plugin import PLUGIN_ID
 from ..saleor.helpers import ORDER_FULFILL, configure_plugin
 from .measure import benchmark, interleaved
 
-ROUNDS = 16
+ROUNDS = 48
 PER_ROUND = 5
 BOUND = 1.05
 
@@ -77,6 +80,9 @@ def test_order_fulfill_with_and_without_the_plugin(
     timing = interleaved("B1 orderFulfill", run, run, ROUNDS, before=switch)
 
     # then the plugin adds at most 5 % to Saleor's mutation
-    print(f"B1 time ratio {timing.ratio:.3f} (bound {BOUND}), {PER_ROUND} mutations per round")
+    print(
+        f"B1 time ratio {timing.median_ratio:.3f} (median of the rounds; totals "
+        f"{timing.ratio:.3f}; bound {BOUND}), {PER_ROUND} mutations per round"
+    )
     assert order_with_lines.fulfillments.count() == 2 + 2 * ROUNDS * PER_ROUND
-    assert timing.ratio <= BOUND
+    assert timing.median_ratio <= BOUND
