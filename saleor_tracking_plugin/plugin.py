@@ -10,12 +10,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpResponse
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 from saleor.plugins.error_codes import PluginErrorCode
 
 from . import PLUGIN_ID
+from .after_commit import enqueue_after_commit
 from .config import all_fields, configuration_problems
 
 logger = logging.getLogger(__name__)
@@ -37,18 +37,6 @@ def _never_raises(hook: Callable) -> Callable:
     return wrapper
 
 
-def _after_commit(task: Any, *args: Any) -> None:
-    """Enqueue a task once Saleor's transaction is committed; log if enqueueing fails."""
-
-    def enqueue() -> None:
-        try:
-            task.delay(*args)
-        except Exception:
-            logger.exception("saleor-tracking-plugin: could not run %s%r", task.name, args)
-
-    transaction.on_commit(enqueue)
-
-
 def _settle_refunds_after_commit(order: Any) -> None:
     """Settle the order's open refund requests once Saleor's records are committed.
 
@@ -61,9 +49,9 @@ def _settle_refunds_after_commit(order: Any) -> None:
 
     waiting = waiting_refunds(order.pk)
     if RETURNS in waiting:
-        _after_commit(settle_order_refunds_task, str(order.pk))
+        enqueue_after_commit(settle_order_refunds_task, str(order.pk))
     if DELAYS in waiting:
-        _after_commit(settle_order_delay_refunds_task, str(order.pk))
+        enqueue_after_commit(settle_order_delay_refunds_task, str(order.pk))
 
 
 class TrackingPlugin(BasePlugin):
@@ -132,13 +120,13 @@ class TrackingPlugin(BasePlugin):
     def fulfillment_canceled(self, fulfillment, *args, **kwargs):
         from .tracking.tasks import cancel_fulfillment_shipment_task
 
-        _after_commit(cancel_fulfillment_shipment_task, fulfillment.pk)
+        enqueue_after_commit(cancel_fulfillment_shipment_task, fulfillment.pk)
 
     @_never_raises
     def order_cancelled(self, order, *args, **kwargs):
         from .tracking.tasks import cancel_order_shipments_task
 
-        _after_commit(cancel_order_shipments_task, str(order.pk))
+        enqueue_after_commit(cancel_order_shipments_task, str(order.pk))
 
     @_never_raises
     def order_refunded(self, order, *args, **kwargs):
@@ -161,14 +149,14 @@ class TrackingPlugin(BasePlugin):
         # Staff deleted a customer: what they wrote and were told is wiped, figures stay.
         from .privacy.tasks import erase_customer_data_task
 
-        _after_commit(erase_customer_data_task, customer.email)
+        enqueue_after_commit(erase_customer_data_task, customer.email)
 
     @_never_raises
     def account_deleted(self, user, *args, **kwargs):
         # The customer deleted their own account.
         from .privacy.tasks import erase_customer_data_task
 
-        _after_commit(erase_customer_data_task, user.email)
+        enqueue_after_commit(erase_customer_data_task, user.email)
 
     def webhook(self, request, path: str, previous_value: Any) -> HttpResponse:
         """Serve the plugin's own endpoints under /plugins/global/<PLUGIN_ID>/."""

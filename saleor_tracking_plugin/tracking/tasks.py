@@ -1,18 +1,15 @@
 """Celery tasks of tracking, on Saleor's own Celery app."""
 
-import logging
 from datetime import timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from saleor.celeryconf import app
 from saleor.core.db.connection import allow_writer
 
+from ..after_commit import enqueue_after_commit
 from ..saleor_glue.fulfillments import untracked_fulfillment_ids
 from . import actions, sync_queue
 from .models import Shipment
-
-logger = logging.getLogger(__name__)
 
 
 @app.task
@@ -28,25 +25,13 @@ def sync_fulfillment_shipment_task(fulfillment_id: int) -> None:
 def queue_shipment_sync(fulfillment_id: int) -> None:
     """Queue the fulfillment's shipment sync once the current transaction commits, unless one
     is already queued and not started (see `sync_queue`)."""
-    if not sync_queue.claim(fulfillment_id):
-        return
-
-    def enqueue() -> None:
-        try:
-            sync_fulfillment_shipment_task.delay(fulfillment_id)
-        except Exception:
-            logger.exception(
-                "saleor-tracking-plugin: could not run %s(%s)",
-                sync_fulfillment_shipment_task.name,
-                fulfillment_id,
-            )
-            # Nothing is queued: the next hook must be free to queue it.
-            try:
-                sync_queue.release(fulfillment_id)
-            except Exception:
-                logger.exception("saleor-tracking-plugin: pending sync %s kept", fulfillment_id)
-
-    transaction.on_commit(enqueue)
+    if sync_queue.claim(fulfillment_id):
+        # Nothing queued when the broker refuses it: the next hook must be free to queue it.
+        enqueue_after_commit(
+            sync_fulfillment_shipment_task,
+            fulfillment_id,
+            on_failure=lambda: sync_queue.release(fulfillment_id),
+        )
 
 
 @app.task
