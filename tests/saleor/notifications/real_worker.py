@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import kombu.pools
 import redis
 from django.db import connection
 from django.test import override_settings
-from saleor.celeryconf import app
+
+from ...reliability.faults import reset_broker_pools
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
 # Other checkouts run these tests against the same Redis at the same time: this run's own key
@@ -34,7 +34,7 @@ def redis_broker() -> Iterator[None]:
     """Send this process's tasks to Redis instead of running them eagerly; restore after."""
     # Celery reads Saleor's Django settings live (namespace CELERY); its connection pools are
     # cached, so they are dropped to connect to Redis now and to the default broker after.
-    _reset_broker_pools()
+    reset_broker_pools()
     try:
         with override_settings(
             CELERY_TASK_ALWAYS_EAGER=False,
@@ -43,7 +43,7 @@ def redis_broker() -> Iterator[None]:
         ):
             yield
     finally:
-        _reset_broker_pools()
+        reset_broker_pools()
         _delete_this_runs_keys()
 
 
@@ -60,15 +60,6 @@ def _delete_this_runs_keys() -> None:
     keys = list(client.scan_iter(match=f"{KEY_PREFIX}*"))
     if keys:
         client.delete(*keys)
-
-
-def _reset_broker_pools() -> None:
-    if app._pool is not None:
-        with contextlib.suppress(Exception):
-            app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
-    kombu.pools.reset()
 
 
 @contextlib.contextmanager
