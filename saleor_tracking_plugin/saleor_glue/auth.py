@@ -1,6 +1,6 @@
 """Who is asking: Saleor's own JWT users and app tokens, and their permissions."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import graphene
@@ -17,6 +17,7 @@ from saleor.graphql.app.dataloaders.utils import promise_app
 from saleor.permission.enums import OrderPermissions, PluginsPermissions
 
 from .dashboard_app import installed_dashboard_app
+from .permissions import narrowed_by_saleor, user_holds
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -40,6 +41,8 @@ class Requestor:
     # Set for the dashboard extension's token: the permissions Saleor signed into it (the
     # intersection of the App's and the staff user's). They alone count, even for a superuser.
     token_permissions: frozenset[str] | None = None
+    # Answers of `user_holds` for this request, by permission.
+    held: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def can_manage_orders(self) -> bool:
@@ -60,9 +63,14 @@ class Requestor:
                 and self.user.is_active
                 and permission.name in self.token_permissions
             )
-        if self.user is not None and self.user.is_active:
+        if self.user is None or not self.user.is_active:
+            return False
+        if narrowed_by_saleor(self.user):
             return self.user.has_perm(permission)
-        return False
+        # Asked once per request: both the permission gate and a resolver may ask.
+        if permission.value not in self.held:
+            self.held[permission.value] = user_holds(self.user.pk, permission.value)
+        return self.held[permission.value]
 
 
 def authenticate(request: "HttpRequest") -> Requestor:
