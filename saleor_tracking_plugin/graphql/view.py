@@ -5,12 +5,13 @@ import logging
 
 from django.http import HttpRequest, JsonResponse
 from graphql.error import GraphQLError
-from graphql.execution import ExecutionResult, execute
+from graphql.execution import ExecutionResult
 from graphql.execution.middleware import MiddlewareManager
 
 from ..saleor_glue.auth import InvalidToken, authenticate
 from .core import GraphQLCodedError
 from .documents import prepare
+from .executor import execute
 from .limits import ArgumentGuard
 from .permissions import PermissionGate
 from .schema import ROOT_FIELD_ACCESS, schema
