@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import graphene
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from ..carriers.registry import all_carriers, get_carrier
@@ -17,8 +16,9 @@ from ..surveys.config import survey_settings
 from ..surveys.links import survey_link
 from ..surveys.models import Survey
 from ..tracking import actions
+from ..tracking.event_rows import attach_current_events, current_events
 from ..tracking.metadata import tracking_url
-from ..tracking.models import EstimateSource, Shipment, ShipmentEvent, ShipmentKind
+from ..tracking.models import EstimateSource, Shipment, ShipmentKind
 from ..tracking.progress import TrackingEventData
 from ..tracking.statuses import ShipmentStatus, can_transition, least_advanced
 from .carriers import TrackingProblem, resolve_tracking_problem
@@ -101,8 +101,7 @@ class TrackedShipment(graphene.ObjectType):
 
     @staticmethod
     def resolve_events(root: Shipment, _info):
-        # Events come prefetched for every shipment at once; filter in memory.
-        return [e for e in root.events.all() if e.tracking_number == root.tracking_number]
+        return current_events(root)
 
 
 class OrderTracking(graphene.ObjectType):
@@ -154,17 +153,16 @@ class OrderTracking(graphene.ObjectType):
         return survey_link(root.order) if can_answer(root.order, survey) else None
 
 
-def _shipments_with_events():
+def _shipments_with_events(**lookup) -> list[Shipment]:
     # One query for the shipments (with their polling state) and one for all their events,
     # however many there are.
-    return (
-        Shipment.objects.filter(kind=ShipmentKind.OUTBOUND)
+    shipments = list(
+        Shipment.objects.filter(kind=ShipmentKind.OUTBOUND, **lookup)
         .select_related("polling")
         .order_by("pk")
-        .prefetch_related(
-            Prefetch("events", queryset=ShipmentEvent.objects.order_by("occurred_at", "pk"))
-        )
     )
+    attach_current_events(shipments)
+    return shipments
 
 
 class TrackingQueries(graphene.ObjectType):
@@ -192,7 +190,7 @@ class TrackingQueries(graphene.ObjectType):
     @staticmethod
     def resolve_order_tracking(_root, info, id=None, number=None, email=None):
         order = find_order(info.context, info.context.requestor, id, number, email)
-        shipments = list(_shipments_with_events().filter(order=order))
+        shipments = _shipments_with_events(order=order)
         tracking = OrderTracking(
             order_id=global_id("Order", order.pk),
             number=str(order.number),
@@ -271,7 +269,8 @@ class ShipmentEventAdd(graphene.Mutation):
             user=requestor.user,
             app=requestor.app,
         )
-        return ShipmentEventAdd(shipment=_shipments_with_events().get(pk=shipment.pk), errors=[])
+        (updated,) = _shipments_with_events(pk=shipment.pk)
+        return ShipmentEventAdd(shipment=updated, errors=[])
 
 
 def _failure(code: str, message: str, field: str) -> ShipmentEventAdd:

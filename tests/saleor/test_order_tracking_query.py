@@ -97,6 +97,36 @@ def test_the_owner_reads_shipments_with_status_events_and_carrier_link(
     assert parcel["events"][0]["location"] == "Kadıköy"
 
 
+def test_a_changed_tracking_number_shows_only_the_new_parcels_scans_oldest_first(
+    customer_tracking_client, customer_order
+):
+    # given a parcel scanned under its first number, whose number staff then corrected
+    shipment = tracked_shipment(customer_order, number="305700000001")
+    actions.record_events(
+        shipment.pk, [scan(40, ShipmentStatus.IN_TRANSIT, "Yanlış koli")], source="yurtici"
+    )
+    shipment.fulfillment.tracking_number = "305700000002"
+    shipment.fulfillment.save(update_fields=["tracking_number"])
+    actions.sync_shipment_for_fulfillment(shipment.fulfillment.pk)
+    # and the new number's scans arrived newest first
+    for hours_ago, text in ((2, "Dağıtımda"), (20, "Transfer merkezinde")):
+        actions.record_events(
+            shipment.pk, [scan(hours_ago, ShipmentStatus.IN_TRANSIT, text)], source="yurtici"
+        )
+
+    # when the owner asks
+    content = tracking_content(
+        customer_tracking_client.post_graphql(
+            ORDER_TRACKING_BY_ID, {"id": order_id(customer_order)}
+        )
+    )
+
+    # then only the corrected number's scans show, oldest first
+    [parcel] = content["data"]["orderTracking"]["shipments"]
+    assert parcel["trackingNumber"] == "305700000002"
+    assert [e["description"] for e in parcel["events"]] == ["Transfer merkezinde", "Dağıtımda"]
+
+
 def test_staff_with_manage_orders_read_any_order(staff_tracking_client, customer_order):
     tracked_shipment(customer_order)
 
