@@ -21,6 +21,7 @@ from ..returns.notices import order_return_page_url
 from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
 from ..returns.statuses import ReturnStatus
+from ..saleor_glue.order_joins import with_order_summary
 from .core import (
     global_id,
     uuid_pk,
@@ -474,7 +475,7 @@ class ReturnQueries(graphene.ObjectType):
     def resolve_returns(_root, info, filter=None, **page):
         filter = filter or {}
         now = timezone.now()
-        returns = _with_lines(Return.objects.select_related("order", "return_shipment"))
+        returns = _with_lines(with_order_summary(Return.objects.select_related("return_shipment")))
         if filter.get("status"):
             returns = returns.filter(status__in=filter["status"])
         if filter.get("reason"):

@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from saleor.order import OrderEvents
 
@@ -17,6 +19,7 @@ from .returns_api import (
     APPROVE,
     REJECT,
     REQUEST_RETURN,
+    RETURN_FIELDS,
     RETURNS,
     SET_TRACKING,
     call,
@@ -59,6 +62,34 @@ def test_staff_list_and_filter_returns(
     assert rmas({"orderId": order_id(delivered_order)}) == [new["rma"], old["rma"]]
     overdue = nodes(call(staff_tracking_client, RETURNS, {"filter": {"status": ["REQUESTED"]}}))
     assert overdue[0]["isOverdue"] is True
+
+
+RETURNS_WITH_ORDER = RETURNS.replace(RETURN_FIELDS, RETURN_FIELDS + " orderNumber")
+
+
+def page_queries(client) -> tuple[int, list[dict]]:
+    with CaptureQueriesContext(connection) as captured:
+        page = call(client, RETURNS_WITH_ORDER, {})
+    return len(captured), nodes(page)
+
+
+def test_the_returns_list_reads_what_it_shows_of_each_order_in_its_page_query(
+    delivered_order, customer_tracking_client, staff_tracking_client
+):
+    # given one return, then a second one
+    configure_plugin(return_auto_approve=False)
+    shirt, mug = delivered_order.lines.order_by("product_sku")
+    requested(delivered_order, customer_tracking_client, (shirt, 1))
+    one_row_queries, _ = page_queries(staff_tracking_client)
+    requested(delivered_order, customer_tracking_client, (mug, 1))
+
+    # when staff list them with the order's number, the return page and the instructions
+    two_rows_queries, rows = page_queries(staff_tracking_client)
+
+    # then the order's columns came with the page, not with a query per row
+    assert two_rows_queries == one_row_queries
+    assert [row["orderNumber"] for row in rows] == [str(delivered_order.number)] * 2
+    assert all(row["returnPageUrl"] and row["instructions"]["text"] for row in rows)
 
 
 def test_customers_and_staff_without_permission_cannot_list_returns(
