@@ -21,7 +21,7 @@ from ..returns.notices import order_return_page_url
 from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
 from ..returns.statuses import ReturnStatus
-from ..saleor_glue.order_joins import with_order_summary
+from ..saleor_glue.order_joins import with_line_summary, with_order_summary
 from .core import (
     global_id,
     uuid_pk,
@@ -504,5 +504,5 @@ class ReturnQueries(graphene.ObjectType):
 def _with_lines(returns):
     """Returns with their lines and the order lines behind them, in two queries per page."""
     return returns.prefetch_related(
-        Prefetch("lines", queryset=ReturnLine.objects.select_related("order_line")), "refunds"
+        Prefetch("lines", queryset=with_line_summary(ReturnLine.objects.all())), "refunds"
     )

@@ -64,7 +64,9 @@ def test_staff_list_and_filter_returns(
     assert overdue[0]["isOverdue"] is True
 
 
-RETURNS_WITH_ORDER = RETURNS.replace(RETURN_FIELDS, RETURN_FIELDS + " orderNumber")
+RETURNS_WITH_ORDER = RETURNS.replace(
+    RETURN_FIELDS, RETURN_FIELDS + " orderNumber lines { productName sku }"
+)
 
 
 def page_queries(client) -> tuple[int, list[dict]]:
@@ -83,12 +85,15 @@ def test_the_returns_list_reads_what_it_shows_of_each_order_in_its_page_query(
     one_row_queries, _ = page_queries(staff_tracking_client)
     requested(delivered_order, customer_tracking_client, (mug, 1))
 
-    # when staff list them with the order's number, the return page and the instructions
+    # when staff list them with the order's number, the return page, the instructions and
+    # the product of each line
     two_rows_queries, rows = page_queries(staff_tracking_client)
 
-    # then the order's columns came with the page, not with a query per row
+    # then the order's and lines' columns came with the page, not with a query per row
     assert two_rows_queries == one_row_queries
     assert [row["orderNumber"] for row in rows] == [str(delivered_order.number)] * 2
+    assert sorted(row["lines"][0]["sku"] for row in rows) == [shirt.product_sku, mug.product_sku]
+    assert all(row["lines"][0]["productName"] for row in rows)
     assert all(row["returnPageUrl"] and row["instructions"]["text"] for row in rows)
 
 
