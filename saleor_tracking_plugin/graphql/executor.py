@@ -11,7 +11,7 @@ whole request inside `allow_writer()` (saleor/plugins/views.py), and no resolver
 in which that name is graphql-core's original function. Saleor's schema keeps its patch.
 
 In that namespace, objects whose selected fields are all leaves read by graphene's default
-resolver (a scan's time, status, text and place; a return line's name and quantity) are
+resolver (a scan's time, status, text and place; a cause's kind and days late) are
 completed in one loop instead of graphql-core's four calls, resolve-info object and
 middleware chain per field: lists of such objects were most of a tracking query's time. The
 plugin's middleware acts only on root fields and fields with arguments, which never take
