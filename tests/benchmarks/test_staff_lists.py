@@ -146,12 +146,6 @@ def fill_returns(order) -> None:
         {"id": f"nextval(pg_get_serial_sequence('{lines}', 'id'))", "return_request_id": "g.id"},
         driver=f"(SELECT id FROM {returns} WHERE rma LIKE 'B7-%%' AND id <> {source.pk}) AS g",
     )
-    # Statistics as autovacuum would keep them after such a load. Without them the planner
-    # guesses thousands of lines per return and runs a page's lines query in parallel
-    # workers, whose start costs more than the page (for the plugin and the baseline alike).
-    with connection.cursor() as cursor:
-        for table in (returns, lines):
-            cursor.execute(f"ANALYZE {table}")
 
 
 def fill_delays(order) -> None:
