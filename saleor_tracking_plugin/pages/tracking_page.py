@@ -2,7 +2,6 @@
 
 from typing import TYPE_CHECKING
 
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
@@ -13,8 +12,9 @@ from ..returns.notices import order_return_page_url
 from ..returns.policy import from_settings
 from ..saleor_glue.fulfillments import parcel_items
 from ..saleor_glue.order_lookups import order_by_id
+from ..tracking.event_rows import attach_current_events, current_events
 from ..tracking.metadata import tracking_url
-from ..tracking.models import Shipment, ShipmentEvent, ShipmentKind
+from ..tracking.models import Shipment, ShipmentKind
 from ..tracking.statuses import ShipmentStatus, least_advanced
 from .delay_choice import delay_view
 from .links import TRACK_PURPOSE, order_id_from_token
@@ -36,12 +36,9 @@ def tracking_page(request: HttpRequest) -> HttpResponse:
             request, "saleor_tracking_plugin/pages/link_invalid.html", {}, language, status=404
         )
     shipments = list(
-        Shipment.objects.filter(order=order, kind=ShipmentKind.OUTBOUND)
-        .order_by("pk")
-        .prefetch_related(
-            Prefetch("events", queryset=ShipmentEvent.objects.order_by("-occurred_at", "-pk"))
-        )
+        Shipment.objects.filter(order=order, kind=ShipmentKind.OUTBOUND).order_by("pk")
     )
+    attach_current_events(shipments)
     items = parcel_items([s.fulfillment_id for s in shipments if s.fulfillment_id])
     overall = least_advanced([ShipmentStatus(s.status) for s in shipments])
     context = {
@@ -100,7 +97,7 @@ def _shipment_view(shipment: Shipment, items: list[dict] | None) -> dict:
                 "detail": _event_detail(ShipmentStatus(event.status), event.description),
                 "location": event.location,
             }
-            for event in shipment.events.all()
-            if event.tracking_number == shipment.tracking_number
+            # Newest first on the page.
+            for event in reversed(current_events(shipment))
         ],
     }
