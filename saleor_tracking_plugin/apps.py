@@ -15,6 +15,11 @@ class TrackingPluginConfig(AppConfig):
         # Settings are read once per request or task, and again after a save.
         connect()
 
+        # The webhook front door joins Saleor's URLs before the first request is resolved.
+        from .web import front_door
+
+        front_door.connect()
+
         # Receivers of tracking's signals. Order matters: shipping milestones first, then
         # delays (see delays/receivers.py).
         from .delays import receivers as delay_receivers  # noqa: F401

@@ -467,22 +467,34 @@ def load_settings() -> Settings:
     return current_settings(read_saved_settings)
 
 
-def _saved_configuration() -> list[dict]:
+def _saved_row() -> tuple[bool, list[dict]]:
     from saleor.plugins.models import PluginConfiguration
 
-    from . import PLUGIN_ID
+    from . import DEFAULT_ACTIVE, PLUGIN_ID
 
     saved = (
         PluginConfiguration.objects.filter(identifier=PLUGIN_ID)
-        .values_list("configuration", flat=True)
+        .values_list("active", "configuration")
         .first()
     )
-    return list(saved or [])
+    if saved is None:
+        return DEFAULT_ACTIVE, []
+    return saved[0], list(saved[1] or [])
+
+
+def _saved_configuration() -> list[dict]:
+    return _saved_row()[1]
 
 
 def read_saved_settings() -> Settings:
     """The saved settings from the database, or the defaults when the merchant has saved none."""
     return Settings(_saved_configuration())
+
+
+def read_saved_plugin() -> tuple[bool, Settings]:
+    """Whether the plugin is active, and its saved settings, in one query."""
+    active, configuration = _saved_row()
+    return active, Settings(configuration)
 
 
 def settings_with(changes: list[dict]) -> Settings:

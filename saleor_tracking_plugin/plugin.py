@@ -14,7 +14,7 @@ from django.http import HttpResponse
 from saleor.plugins.base_plugin import BasePlugin, ConfigurationTypeField
 from saleor.plugins.error_codes import PluginErrorCode
 
-from . import PLUGIN_ID
+from . import DEFAULT_ACTIVE, PLUGIN_ID
 from .after_commit import enqueue_after_commit
 from .config import all_fields, configuration_problems
 
@@ -62,7 +62,7 @@ class TrackingPlugin(BasePlugin):
         "a GraphQL API for storefronts and staff."
     )
     CONFIGURATION_PER_CHANNEL = False
-    DEFAULT_ACTIVE = True
+    DEFAULT_ACTIVE = DEFAULT_ACTIVE
     DEFAULT_CONFIGURATION = [{"name": field.name, "value": field.default} for field in all_fields()]
     CONFIG_STRUCTURE = {
         field.name: {

@@ -77,6 +77,8 @@ def connect() -> None:
     from django.db.models.signals import post_delete, post_save
     from saleor.plugins.models import PluginConfiguration
 
+    from . import kept_settings
+
     request_signals.request_started.connect(begin_scope, dispatch_uid="stp_settings_begin")
     request_signals.request_finished.connect(end_scope, dispatch_uid="stp_settings_end")
     celery_signals.task_prerun.connect(begin_scope, dispatch_uid="stp_settings_task_begin")
@@ -84,4 +86,7 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(
             invalidate, sender=PluginConfiguration, dispatch_uid=f"stp_settings_{signal}"
+        )
+        signal.connect(
+            kept_settings.forget, sender=PluginConfiguration, dispatch_uid=f"stp_kept_{signal}"
         )

@@ -25,6 +25,15 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def no_kept_settings():
+    """The webhook front door keeps the plugin's state per process for seconds; each test
+    starts without what an earlier test (rolled back since) left there."""
+    from saleor_tracking_plugin import kept_settings
+
+    kept_settings.forget()
+
+
 @pytest.fixture
 def guest_tracking_client():
     return ApiClient(api_path=TRACKING_API_PATH)

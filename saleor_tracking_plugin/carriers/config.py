@@ -98,14 +98,20 @@ WEBHOOK_FIELDS = [
         default="",
         type=SECRET,
         label="AfterShip webhook secret",
-        help_text="AfterShip signs deliveries with it (aftership-hmac-sha256).",
+        help_text=(
+            "AfterShip signs deliveries with it (aftership-hmac-sha256). Webhook URL: "
+            "https://<your Saleor>/tracking/webhooks/aftership/"
+        ),
     ),
     ConfigField(
         name="easypost_webhook_secret",
         default="",
         type=SECRET,
         label="EasyPost webhook secret",
-        help_text="EasyPost signs deliveries with it (X-Hmac-Signature).",
+        help_text=(
+            "EasyPost signs deliveries with it (X-Hmac-Signature). Webhook URL: "
+            "https://<your Saleor>/tracking/webhooks/easypost/"
+        ),
     ),
     ConfigField(
         name="webhook_max_age_minutes",
