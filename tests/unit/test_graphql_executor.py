@@ -8,6 +8,7 @@ import graphene
 from graphql.execution import executor as graphql_executor
 from graphql.execution.middleware import MiddlewareManager
 from graphql.language.parser import parse
+from promise import Promise
 
 from saleor_tracking_plugin.graphql.executor import execute
 
@@ -27,8 +28,35 @@ class Leaf(graphene.ObjectType):
         return label.upper() if loud else label
 
 
+class Twig(graphene.ObjectType):
+    """Fields with resolvers of their own: leaves, an object and a list."""
+
+    name = graphene.String(required=True)
+    shout = graphene.String()
+    first = graphene.Field(Leaf)
+    leaves = graphene.List(graphene.NonNull(Leaf), required=True)
+
+    @staticmethod
+    def resolve_shout(root, _info):
+        if root.get("boom"):
+            raise ValueError("the twig broke")
+        return root["name"].upper()
+
+    @staticmethod
+    def resolve_first(root, _info):
+        if root.get("later"):
+            return Promise.resolve(root["leaves"][0])
+        return root["leaves"][0] if root["leaves"] else None
+
+    @staticmethod
+    def resolve_leaves(root, _info):
+        # a generator can be read once: graphql-core's path must read it, not a copy's
+        return (leaf for leaf in root["leaves"]) if root.get("generator") else root["leaves"]
+
+
 class Branch(graphene.ObjectType):
     leaves = graphene.List(graphene.NonNull(Leaf))
+    twigs = graphene.List(Twig)
 
 
 class Query(graphene.ObjectType):
@@ -36,7 +64,9 @@ class Query(graphene.ObjectType):
 
     @staticmethod
     def resolve_branch(_root, _info, case):
-        return SimpleNamespace(leaves=CASES[case])
+        if case == "iterator":  # can be read once, and holds a null where the schema has none
+            return SimpleNamespace(leaves=iter(CASES["null_name"]))
+        return SimpleNamespace(leaves=CASES.get(case, []), twigs=TWIGS.get(case, []))
 
 
 schema = graphene.Schema(query=Query)
@@ -52,6 +82,19 @@ CASES = {
     # a value the Int type refuses
     "bad_size": [{"name": "a", "size": "many"}],
 }
+LEAVES = [{"name": "x", "size": 3, "kind": "letter"}, {"name": "y", "size": 4}]
+TWIGS = {
+    "plain": [{"name": "oak", "leaves": LEAVES}, None, {"name": "elm", "leaves": []}],
+    # a resolver that raises, in one twig of several
+    "boom": [{"name": "oak", "leaves": LEAVES}, {"name": "ash", "boom": True, "leaves": []}],
+    "generator": [{"name": "oak", "leaves": LEAVES, "generator": True}],
+    "promise": [{"name": "oak", "leaves": LEAVES, "later": True}],
+}
+TWIG_QUERY = """
+query Twigs($case: String!) {
+  branch(case: $case) { twigs { name shout first { name kind } leaves { name size } } }
+}
+"""
 
 
 def both(query: str, variables: dict | None = None) -> tuple[dict, dict]:
@@ -131,14 +174,60 @@ def test_objects_with_a_field_taking_arguments_pass_every_field_through_middlewa
     assert note.seen == ["branch", "leaves", "name", "label", "name", "label"]
 
 
-def test_objects_of_plain_leaves_are_completed_without_per_field_middleware():
-    # when only plain leaves are asked of the objects of a list
+def test_objects_without_arguments_below_them_are_completed_without_per_field_middleware():
+    # when a list of objects is asked with plain leaves only
     note = Note()
     query = '{ branch(case: "plain") { leaves { name size } } }'
     result = execute(schema, parse(query), middleware=MiddlewareManager(note))
-    # then the answer is complete and only the fields above them passed the middleware
+    # then the answer is complete and only the root field passed the middleware
     assert result.data["branch"]["leaves"] == [
         {"name": "a", "size": 1},
         {"name": "b", "size": None},
     ]
-    assert note.seen == ["branch", "leaves"]
+    assert note.seen == ["branch"]
+
+
+def test_resolvers_objects_and_lists_below_a_root_field_answer_as_graphql_core():
+    # when fields with resolvers of their own, a nested object and lists of objects are asked
+    note = Note()
+    result = execute(
+        schema,
+        parse(TWIG_QUERY),
+        variable_values={"case": "plain"},
+        middleware=MiddlewareManager(note),
+    )
+    ours, theirs = both(TWIG_QUERY, {"case": "plain"})
+    # then the answer is graphql-core's, nulls in lists and empty lists included, and only
+    # the root field passed the middleware
+    assert ours == theirs
+    assert ours["data"]["branch"]["twigs"][0]["first"] == {"name": "x", "kind": "LETTER"}
+    assert ours["data"]["branch"]["twigs"][1] is None
+    assert result.data == ours["data"]
+    assert note.seen == ["branch"]
+
+
+def test_a_resolver_that_raises_is_reported_as_graphql_core_reports_it():
+    ours, theirs = both(TWIG_QUERY, {"case": "boom"})
+    assert ours == theirs
+    assert ours["errors"] == [("the twig broke", ["branch", "twigs", 1, "shout"])]
+    assert ours["data"]["branch"]["twigs"][1]["shout"] is None
+
+
+def test_a_list_read_from_a_generator_answers_as_graphql_core():
+    ours, theirs = both(TWIG_QUERY, {"case": "generator"})
+    assert ours == theirs
+    assert [leaf["name"] for leaf in ours["data"]["branch"]["twigs"][0]["leaves"]] == ["x", "y"]
+
+
+def test_a_list_held_as_an_iterator_is_read_once_by_graphql_core_itself():
+    # when an attribute holds an iterator whose second object breaks the schema
+    ours, theirs = both('{ branch(case: "iterator") { leaves { name size } } }')
+    # then graphql-core read it (the loop would have used it up) and reported the null
+    assert ours == theirs
+    assert ours["errors"] and ours["data"]["branch"]["leaves"] is None
+
+
+def test_a_resolver_returning_a_promise_answers_as_graphql_core():
+    ours, theirs = both(TWIG_QUERY, {"case": "promise"})
+    assert ours == theirs
+    assert ours["data"]["branch"]["twigs"][0]["first"]["name"] == "x"
