@@ -27,8 +27,26 @@ class ReturnRefundState(graphene.ObjectType):
         return root.saleor_reference
 
 
+# Where lists keep each return's prefetched refund records.
+PAGE_REFUNDS = "page_refunds"
+# Fields of a return that read its refund records (`latest_refund`): lists prefetch them
+# only when one is asked.
+REFUND_FIELDS = frozenset(
+    {
+        "refund",
+        "refundShortfall",
+        "refundStatus",
+        "refundError",
+        "refundReference",
+        "refundAttempts",
+    }
+)
+
+
 def latest_refund(ret) -> ReturnRefund | None:
     """The return's refund record (the latest, should a retry ever add one); lists prefetch
-    them (`_with_lines`)."""
-    refunds = list(ret.refunds.all())
+    them into PAGE_REFUNDS (`returns._with_lines`)."""
+    refunds = getattr(ret, PAGE_REFUNDS, None)
+    if refunds is None:
+        refunds = list(ret.refunds.all())
     return refunds[-1] if refunds else None

@@ -16,16 +16,18 @@ from ..returns import actions
 from ..returns.eligibility import order_eligibility
 from ..returns.instructions import instructions_for
 from ..returns.labels import REASON_LABELS, RESOLUTION_LABELS, STATUS_LABELS
-from ..returns.models import RefundStatus, Return, ReturnLine
+from ..returns.line_rows import attach_lines, lines_of
+from ..returns.models import RefundStatus, Return
 from ..returns.notices import order_return_page_url
 from ..returns.policy import ShippingPayer, from_settings
 from ..returns.qr import qr_data_url
 from ..returns.statuses import ReturnStatus
-from ..saleor_glue.order_joins import with_line_summary, with_order_summary
+from ..saleor_glue.order_joins import with_order_summary
 from .core import (
     global_id,
     uuid_pk,
 )
+from .lookahead import selected_below
 from .order_access import find_order
 from .pagination import DATETIME, INTEGER, SortKey, connection, connection_arguments, paginate
 from .permissions import Access, requires
@@ -39,7 +41,7 @@ from .return_enums import (
     ReturnStatusEnum,
     ShippingPayerEnum,
 )
-from .return_refunds import ReturnRefundState, latest_refund
+from .return_refunds import PAGE_REFUNDS, REFUND_FIELDS, ReturnRefundState, latest_refund
 from .tracking import Carrier, TrackedShipment
 
 # The promise to the customer: a decision within 48 hours of the request.
@@ -299,8 +301,8 @@ class ReturnType(graphene.ObjectType):
 
     @staticmethod
     def resolve_lines(root, _info):
-        # Staff lists prefetch the lines of a whole page (`_with_lines`).
-        return root.lines.all()
+        # Lists read the lines of a whole page in one query (`attach_lines`).
+        return lines_of(root)
 
     @staticmethod
     def resolve_refund(root, _info):
@@ -468,14 +470,19 @@ class ReturnQueries(graphene.ObjectType):
             order_id=global_id("Order", order.pk),
             number=str(order.number),
             lines=lines,
-            returns=list(_with_lines(Return.objects.filter(order=order).select_related("order"))),
+            returns=_with_lines_and_refunds(Return.objects.filter(order=order)),
         )
 
     @staticmethod
     def resolve_returns(_root, info, filter=None, **page):
         filter = filter or {}
         now = timezone.now()
-        returns = _with_lines(with_order_summary(Return.objects.select_related("return_shipment")))
+        selected = selected_below(info, "edges", "node")
+        returns = with_order_summary(Return.objects.all())
+        if "returnShipment" in selected:
+            returns = returns.select_related("return_shipment")
+        if selected & REFUND_FIELDS:
+            returns = returns.prefetch_related(Prefetch("refunds", to_attr=PAGE_REFUNDS))
         if filter.get("status"):
             returns = returns.filter(status__in=filter["status"])
         if filter.get("reason"):
@@ -498,11 +505,16 @@ class ReturnQueries(graphene.ObjectType):
                 "created_at__lt": now - timedelta(hours=hours),
             }
             returns = returns.filter(**overdue) if filter["overdue"] else returns.exclude(**overdue)
-        return connection(ReturnConnection, paginate(returns, NEWEST_FIRST, MAX_PAGE_SIZE, **page))
+        rows = paginate(returns, NEWEST_FIRST, MAX_PAGE_SIZE, **page)
+        if "lines" in selected:
+            attach_lines(rows.rows)
+        return connection(ReturnConnection, rows)
 
 
-def _with_lines(returns):
-    """Returns with their lines and the order lines behind them, in two queries per page."""
-    return returns.prefetch_related(
-        Prefetch("lines", queryset=with_line_summary(ReturnLine.objects.all())), "refunds"
+def _with_lines_and_refunds(returns) -> list[Return]:
+    """The returns with their orders, lines and refund records, in four queries."""
+    found = list(
+        returns.select_related("order").prefetch_related(Prefetch("refunds", to_attr=PAGE_REFUNDS))
     )
+    attach_lines(found)
+    return found

@@ -8,7 +8,7 @@ to Saleor's ("order", "delay__order", "order_line"), so the joins stay in the ca
 
 from django.db.models import Q, QuerySet
 from saleor.order import FulfillmentStatus, OrderStatus
-from saleor.order.models import Order, OrderLine
+from saleor.order.models import Order
 
 # What staff lists and customer messages read of an order besides its own row.
 ORDER_CONTACTS = ("user", "shipping_address", "billing_address")
@@ -56,25 +56,19 @@ def fulfillment_status_path(via: str = "fulfillment") -> str:
 # kilobytes of JSON; a returns page read twenty of each whole and paid more for them than for
 # its own rows (benchmark B7).
 ORDER_SUMMARY = ("id", "number", "language_code")
-LINE_SUMMARY = ("id", "product_name", "product_sku")
 
 
 def with_order_summary(queryset: QuerySet, via: str = "order") -> QuerySet:
     """`queryset` joined to its order at `via`, reading only the order's ORDER_SUMMARY
     columns; any other column of the order costs a query per row when read."""
-    return _joined_reading_only(queryset, via, Order, ORDER_SUMMARY)
-
-
-def with_line_summary(queryset: QuerySet, via: str = "order_line") -> QuerySet:
-    """`queryset` joined to its order line at `via`, reading only LINE_SUMMARY columns; any
-    other column of the line costs a query per row when read."""
-    return _joined_reading_only(queryset, via, OrderLine, LINE_SUMMARY)
-
-
-def _joined_reading_only(queryset: QuerySet, via: str, model, kept: tuple[str, ...]) -> QuerySet:
     deferred = [
         f"{via}__{field.attname}"
-        for field in model._meta.concrete_fields
-        if field.attname not in kept
+        for field in Order._meta.concrete_fields
+        if field.attname not in ORDER_SUMMARY
     ]
     return queryset.select_related(via).defer(*deferred)
+
+
+def line_summary_paths(via: str = "order_line") -> tuple[str, str]:
+    """`values_list` paths of the order line's product name and SKU at `via`."""
+    return f"{via}__product_name", f"{via}__product_sku"

@@ -1,6 +1,7 @@
 """Staff work through returns with MANAGE_ORDERS: list, filter, decide; overdue ones are flagged."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 from django.core import mail
 from django.db import connection
@@ -8,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from saleor.order import OrderEvents
 
-from saleor_tracking_plugin.returns.models import Return
+from saleor_tracking_plugin.returns.models import Return, ReturnRefund
 from saleor_tracking_plugin.returns.tasks import flag_overdue_returns_task
 from saleor_tracking_plugin.tracking.actions import record_events
 from saleor_tracking_plugin.tracking.progress import TrackingEventData
@@ -95,6 +96,79 @@ def test_the_returns_list_reads_what_it_shows_of_each_order_in_its_page_query(
     assert sorted(row["lines"][0]["sku"] for row in rows) == [shirt.product_sku, mug.product_sku]
     assert all(row["lines"][0]["productName"] for row in rows)
     assert all(row["returnPageUrl"] and row["instructions"]["text"] for row in rows)
+
+
+RETURNS_WITH_REFUNDS = """
+query Returns {
+  returns(first: 10) {
+    edges { node { rma refundStatus refundAttempts refundReference refund { amount } } }
+  }
+}
+"""
+
+RETURNS_WITH_LINES_IN_A_FRAGMENT = """
+query Returns {
+  returns(first: 10) { edges { node { ...Shown } } }
+}
+fragment Shown on Return { rma ... on Return { lines { productName quantity } } }
+"""
+
+
+def refunded(ret: Return, reference: str) -> None:
+    ReturnRefund.objects.create(
+        idempotency_key=f"refund:{ret.pk}",
+        return_request=ret,
+        resolution="refund",
+        amount=Decimal("10.000"),
+        currency="USD",
+        status="succeeded",
+        saleor_reference=reference,
+        attempts=1,
+    )
+
+
+def test_the_returns_list_reads_refund_records_of_a_whole_page_in_one_query(
+    delivered_order, customer_tracking_client, staff_tracking_client
+):
+    # given one return with its refund record, then a second one
+    configure_plugin(return_auto_approve=False)
+    shirt, mug = delivered_order.lines.order_by("product_sku")
+    first = requested(delivered_order, customer_tracking_client, (shirt, 1))
+    refunded(Return.objects.get(rma=first["rma"]), "txn-1")
+    with CaptureQueriesContext(connection) as one_row:
+        call(staff_tracking_client, RETURNS_WITH_REFUNDS, {})
+    second = requested(delivered_order, customer_tracking_client, (mug, 1))
+    refunded(Return.objects.get(rma=second["rma"]), "txn-2")
+
+    # when staff list them with their refunds
+    with CaptureQueriesContext(connection) as two_rows:
+        rows = nodes(call(staff_tracking_client, RETURNS_WITH_REFUNDS, {}))
+
+    # then each shows its own record, and the page read them in the same number of queries
+    assert len(two_rows) == len(one_row)
+    assert [(row["refundStatus"], row["refundReference"]) for row in rows] == [
+        ("SUCCEEDED", "txn-2"),
+        ("SUCCEEDED", "txn-1"),
+    ]
+    assert [(row["refundAttempts"], row["refund"]["amount"]) for row in rows] == [(1, "10.000")] * 2
+
+
+def test_lines_asked_through_fragments_come_with_the_page(
+    delivered_order, customer_tracking_client, staff_tracking_client
+):
+    # given two returns of one line each
+    configure_plugin(return_auto_approve=False)
+    shirt, mug = delivered_order.lines.order_by("product_sku")
+    requested(delivered_order, customer_tracking_client, (shirt, 1))
+    requested(delivered_order, customer_tracking_client, (mug, 1))
+
+    # when staff ask their lines inside a fragment and an inline fragment
+    rows = nodes(call(staff_tracking_client, RETURNS_WITH_LINES_IN_A_FRAGMENT, {}))
+
+    # then every return shows its line's product
+    assert sorted(row["lines"][0]["productName"] for row in rows) == sorted(
+        [shirt.product_name, mug.product_name]
+    )
 
 
 def test_customers_and_staff_without_permission_cannot_list_returns(
