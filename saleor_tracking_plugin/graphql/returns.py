@@ -505,14 +505,14 @@ class ReturnQueries(graphene.ObjectType):
                 "created_at__lt": now - timedelta(hours=hours),
             }
             returns = returns.filter(**overdue) if filter["overdue"] else returns.exclude(**overdue)
-        rows = paginate(returns, NEWEST_FIRST, MAX_PAGE_SIZE, **page)
+        found = paginate(returns, NEWEST_FIRST, MAX_PAGE_SIZE, **page)
         if "lines" in selected:
-            attach_lines(rows.rows)
-        return connection(ReturnConnection, rows)
+            attach_lines(found.rows)
+        return connection(ReturnConnection, found)
 
 
 def _with_lines_and_refunds(returns) -> list[Return]:
-    """The returns with their orders, lines and refund records, in four queries."""
+    """The returns with their orders, lines and refund records, in three queries."""
     found = list(
         returns.select_related("order").prefetch_related(Prefetch("refunds", to_attr=PAGE_REFUNDS))
     )
