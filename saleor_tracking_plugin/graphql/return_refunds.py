@@ -45,7 +45,7 @@ REFUND_FIELDS = frozenset(
 
 def latest_refund(ret) -> ReturnRefund | None:
     """The return's refund record (the latest, should a retry ever add one); lists prefetch
-    them into PAGE_REFUNDS (`returns._with_lines`)."""
+    them into PAGE_REFUNDS (`returns.resolve_returns`, `returns._with_lines_and_refunds`)."""
     refunds = getattr(ret, PAGE_REFUNDS, None)
     if refunds is None:
         refunds = list(ret.refunds.all())
